@@ -1,0 +1,206 @@
+namespace HaSim.Kernel;
+
+/// <summary>
+/// A simulated activity written as a C# iterator that yields the events it waits for.
+/// The process is itself an event that succeeds when the iterator finishes, so other
+/// processes can wait for it.
+/// </summary>
+/// <remarks>
+/// <para>A process waits for one event at a time: <c>yield return sim.Timeout(5)</c>.
+/// When that event is processed the iterator resumes after the <c>yield</c>. If the event
+/// failed, <see cref="Event.IsOk"/> on it is false.</para>
+/// <para><see cref="Interrupt(object?)"/> stops a process in the middle of a wait: it is
+/// detached from the event it was waiting for and resumed at once. The process must then call
+/// <see cref="TryTakeInterruption(out Interruption)"/> (or <see cref="TakeInterruption"/>)
+/// before it yields again; an interruption left unhandled is a modelling bug and throws.</para>
+/// </remarks>
+public sealed class Process : Event
+{
+    private readonly IEnumerator<Event> _steps;
+    private readonly Action<Event> _resumeCallback;
+    private Event? _target;
+    private Interruption? _pendingInterruption;
+
+    internal Process(Simulation simulation, IEnumerable<Event> steps, string? name)
+        : base(simulation)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        _steps = steps.GetEnumerator();
+        _resumeCallback = Resume;
+        Name = name ?? "process";
+    }
+
+    /// <summary>A name used in traces and error messages.</summary>
+    public string Name { get; }
+
+    /// <summary>True until the iterator has finished.</summary>
+    public bool IsAlive => !IsTriggered;
+
+    /// <summary>The event the process is waiting for, or null while it runs or after it ends.</summary>
+    public Event? Target => _target;
+
+    /// <summary>True if the process was interrupted and has not yet taken the interruption.</summary>
+    public bool IsInterrupted => _pendingInterruption is not null;
+
+    /// <summary>
+    /// Interrupts the process: it stops waiting for its current event and resumes at the
+    /// current time, before ordinary events at this time. Interrupting a finished process
+    /// does nothing. Interrupts from several sources are delivered one at a time, in order.
+    /// </summary>
+    public void Interrupt(object? cause = null)
+    {
+        if (!IsAlive)
+        {
+            return;
+        }
+
+        var delivery = new InterruptDelivery(this, new Interruption(cause, Simulation.Now));
+        delivery.ScheduleNow();
+    }
+
+    /// <summary>Takes the pending interruption, if any, so the process can react to it.</summary>
+    public bool TryTakeInterruption(out Interruption interruption)
+    {
+        if (_pendingInterruption is null)
+        {
+            interruption = null!;
+            return false;
+        }
+
+        interruption = _pendingInterruption;
+        _pendingInterruption = null;
+        return true;
+    }
+
+    /// <summary>Takes the pending interruption.</summary>
+    /// <exception cref="InvalidOperationException">The process was not interrupted.</exception>
+    public Interruption TakeInterruption() =>
+        TryTakeInterruption(out var i) ? i : throw new InvalidOperationException($"Process '{Name}' has no pending interruption.");
+
+    /// <inheritdoc/>
+    public override string ToString() => $"Process({Name})";
+
+    internal void Start() => new ProcessStart(this).ScheduleNow();
+
+    internal void Resume(Event trigger)
+    {
+        var sim = Simulation;
+        var previous = sim.ActiveProcess;
+        sim.ActiveProcess = this;
+        try
+        {
+            while (true)
+            {
+                if (!_steps.MoveNext())
+                {
+                    _target = null;
+                    _steps.Dispose();
+                    ThrowIfInterruptionUnhandled();
+                    Succeed();
+                    return;
+                }
+
+                ThrowIfInterruptionUnhandled();
+                var next = _steps.Current ?? throw new InvalidOperationException($"Process '{Name}' yielded null; yield an event.");
+                if (!ReferenceEquals(next.Simulation, sim))
+                {
+                    throw new InvalidOperationException($"Process '{Name}' yielded an event of another simulation.");
+                }
+
+                if (next.IsProcessed)
+                {
+                    // Already happened: continue straight away, as SimPy does.
+                    continue;
+                }
+
+                if (next.Waiter is null)
+                {
+                    next.Waiter = this;
+                }
+                else
+                {
+                    next.AddCallback(_resumeCallback);
+                }
+
+                _target = next;
+                return;
+            }
+        }
+        finally
+        {
+            sim.ActiveProcess = previous;
+        }
+    }
+
+    internal void DeliverInterruption(Interruption interruption)
+    {
+        if (!IsAlive)
+        {
+            return;
+        }
+
+        var target = _target;
+        if (target is not null)
+        {
+            if (ReferenceEquals(target.Waiter, this))
+            {
+                target.Waiter = null;
+            }
+            else
+            {
+                target.RemoveCallback(_resumeCallback);
+            }
+
+            _target = null;
+        }
+
+        _pendingInterruption = interruption;
+        Resume(this);
+    }
+
+    private void ThrowIfInterruptionUnhandled()
+    {
+        if (_pendingInterruption is not null)
+        {
+            throw new InvalidOperationException(
+                $"Process '{Name}' was interrupted at t={_pendingInterruption.TimeSeconds}s (cause: {_pendingInterruption.Cause}) and did not take the interruption; call TryTakeInterruption after each yield that can be interrupted.");
+        }
+    }
+
+    private sealed class ProcessStart : Event
+    {
+        private readonly Process _process;
+
+        public ProcessStart(Process process)
+            : base(process.Simulation) => _process = process;
+
+        public void ScheduleNow() => Succeed(null, EventPriority.Urgent);
+
+        internal override void Process()
+        {
+            base.Process();
+            _process.Resume(this);
+        }
+    }
+
+    private sealed class InterruptDelivery : Event
+    {
+        private readonly Process _process;
+        private readonly Interruption _interruption;
+
+        public InterruptDelivery(Process process, Interruption interruption)
+            : base(process.Simulation)
+        {
+            _process = process;
+            _interruption = interruption;
+        }
+
+        public void ScheduleNow() => Succeed(_interruption, EventPriority.Urgent);
+
+        internal override void Process()
+        {
+            base.Process();
+            _process.DeliverInterruption(_interruption);
+        }
+    }
+}

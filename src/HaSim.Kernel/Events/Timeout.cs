@@ -1,0 +1,55 @@
+namespace HaSim.Kernel;
+
+/// <summary>An event that succeeds after a delay in simulated seconds.</summary>
+/// <remarks>
+/// Timeouts made by <see cref="Simulation.Timeout(double)"/> are pooled: once such a timeout
+/// has been processed and has resumed the one process that yielded it, it is reused. Hold a
+/// reference to it only until then. A timeout that is combined into a condition
+/// (<see cref="Simulation.AnyOf(Event[])"/>, <see cref="Simulation.AllOf(Event[])"/>) or has callbacks is never reused,
+/// and one made with the public constructor is never pooled.
+/// </remarks>
+public sealed class Timeout : Event
+{
+    private readonly bool _pooled;
+
+    /// <summary>Creates a timeout, not pooled, that succeeds with <paramref name="value"/> after <paramref name="delaySeconds"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The delay is negative or not a number.</exception>
+    public Timeout(Simulation simulation, double delaySeconds, object? value = null)
+        : base(simulation)
+    {
+        Start(delaySeconds, value);
+    }
+
+    private Timeout(Simulation simulation)
+        : base(simulation)
+    {
+        _pooled = true;
+    }
+
+    /// <summary>The delay this timeout was scheduled with, in seconds.</summary>
+    public double DelaySeconds { get; private set; }
+
+    internal static Timeout CreatePooled(Simulation simulation) => new(simulation);
+
+    internal void Start(double delaySeconds, object? value)
+    {
+        if (!(delaySeconds >= 0) || double.IsPositiveInfinity(delaySeconds))
+        {
+            throw new ArgumentOutOfRangeException(nameof(delaySeconds), delaySeconds, "A timeout's delay must be a finite number of seconds, zero or more.");
+        }
+
+        DelaySeconds = delaySeconds;
+        MarkTriggered(true, value);
+        Simulation.Enqueue(this, delaySeconds, EventPriority.Normal);
+    }
+
+    internal override void Process()
+    {
+        base.Process();
+        if (_pooled && !HasCallbacks)
+        {
+            ResetForReuse();
+            Simulation.ReturnTimeout(this);
+        }
+    }
+}

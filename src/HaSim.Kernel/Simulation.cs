@@ -1,0 +1,153 @@
+using HaSim.Kernel.Collections;
+using HaSim.Kernel.Random;
+
+namespace HaSim.Kernel;
+
+/// <summary>
+/// A discrete-event simulation: the clock, the event queue and the random streams.
+/// The vocabulary follows SimPy and SimSharp (processes, timeouts, resources, interrupts).
+/// </summary>
+/// <remarks>
+/// <para>Time is a <see cref="double"/> number of seconds since the start of the run.
+/// Events scheduled for the same time run in a fixed order: by time, then by priority
+/// (<see cref="EventPriority"/>, lower first), then in the order they were scheduled.</para>
+/// <para>A simulation is single-threaded. Run independent replications in separate
+/// <see cref="Simulation"/> instances, each with its own seed.</para>
+/// </remarks>
+public sealed class Simulation
+{
+    private const int OrderShift = 56;
+    private readonly EventQueue _queue = new();
+    private readonly Stack<Timeout> _timeoutPool = new(64);
+    private long _insertions;
+    private long _processedCount;
+
+    /// <summary>Creates a simulation whose random streams all derive from <paramref name="seed"/>.</summary>
+    public Simulation(ulong seed = 0)
+    {
+        Streams = new RandomStreams(seed);
+    }
+
+    /// <summary>The current simulated time in seconds.</summary>
+    public double Now { get; private set; }
+
+    /// <summary>The named random streams of this run.</summary>
+    public RandomStreams Streams { get; }
+
+    /// <summary>The process whose iterator is running, or null between events.</summary>
+    public Process? ActiveProcess { get; internal set; }
+
+    /// <summary>How many events have been processed so far.</summary>
+    public long ProcessedEventCount => _processedCount;
+
+    /// <summary>How many events are scheduled and not yet processed.</summary>
+    public int ScheduledEventCount => _queue.Count;
+
+    /// <summary>The time of the next scheduled event, or positive infinity if none.</summary>
+    public double PeekTime => _queue.PeekTime;
+
+    /// <summary>
+    /// Optional observer called as each event leaves the queue, just before its callbacks run,
+    /// with the time and the event. Use it for traces and invariant checks; leave it null on fast runs.
+    /// </summary>
+    public Action<double, Event>? EventDequeued { get; set; }
+
+    /// <summary>Starts a process now. Its iterator first runs before ordinary events at the current time.</summary>
+    public Process Process(IEnumerable<Event> steps, string? name = null)
+    {
+        var process = new Process(this, steps, name);
+        process.Start();
+        return process;
+    }
+
+    /// <summary>Returns a pooled timeout that succeeds after <paramref name="delaySeconds"/> (see <see cref="Kernel.Timeout"/> for reuse rules).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The delay is negative, infinite or not a number.</exception>
+    public Timeout Timeout(double delaySeconds)
+    {
+        var timeout = _timeoutPool.Count > 0 ? _timeoutPool.Pop() : Kernel.Timeout.CreatePooled(this);
+        timeout.Start(delaySeconds, null);
+        return timeout;
+    }
+
+    /// <summary>Creates a pending event that some code will later succeed or fail.</summary>
+    public Event Event() => new(this);
+
+    /// <summary>An event that succeeds when any of <paramref name="events"/> succeeds (or fails when one fails first).</summary>
+    public Condition AnyOf(params Event[] events) => new(this, events, ConditionKind.AnyOf);
+
+    /// <summary>An event that succeeds when all of <paramref name="events"/> have succeeded (or fails when one fails).</summary>
+    public Condition AllOf(params Event[] events) => new(this, events, ConditionKind.AllOf);
+
+    /// <summary>Runs until no events remain.</summary>
+    public void Run()
+    {
+        while (_queue.Count > 0)
+        {
+            Step();
+        }
+    }
+
+    /// <summary>
+    /// Runs every event scheduled strictly before <paramref name="untilSeconds"/>, then sets
+    /// the clock to <paramref name="untilSeconds"/>. Events at exactly that time stay queued.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The time is before <see cref="Now"/>.</exception>
+    public void Run(double untilSeconds)
+    {
+        if (!(untilSeconds >= Now))
+        {
+            throw new ArgumentOutOfRangeException(nameof(untilSeconds), untilSeconds, $"Cannot run until a time before now ({Now}s).");
+        }
+
+        while (_queue.Count > 0 && _queue.PeekTime < untilSeconds)
+        {
+            Step();
+        }
+
+        Now = untilSeconds;
+    }
+
+    /// <summary>Runs until <paramref name="until"/> has been processed, or no events remain.</summary>
+    /// <returns>True if the event was processed.</returns>
+    public bool Run(Event until)
+    {
+        ArgumentNullException.ThrowIfNull(until);
+        while (!until.IsProcessed && _queue.Count > 0)
+        {
+            Step();
+        }
+
+        return until.IsProcessed;
+    }
+
+    /// <summary>Processes the next event.</summary>
+    /// <exception cref="InvalidOperationException">No event is scheduled.</exception>
+    public void Step()
+    {
+        if (_queue.Count == 0)
+        {
+            throw new InvalidOperationException("No event is scheduled.");
+        }
+
+        var ev = _queue.Dequeue(out double time);
+        Now = time;
+        _processedCount++;
+        EventDequeued?.Invoke(time, ev);
+        ev.Process();
+    }
+
+    /// <summary>Triggers <paramref name="ev"/> (already marked triggered) at Now + delay.</summary>
+    internal void Schedule(Event ev, double delaySeconds, int priority)
+    {
+        ev.State = EventState.Triggered;
+        Enqueue(ev, delaySeconds, priority);
+    }
+
+    internal void Enqueue(Event ev, double delaySeconds, int priority)
+    {
+        long order = ((long)priority << OrderShift) | _insertions++;
+        _queue.Enqueue(Now + delaySeconds, order, ev);
+    }
+
+    internal void ReturnTimeout(Timeout timeout) => _timeoutPool.Push(timeout);
+}

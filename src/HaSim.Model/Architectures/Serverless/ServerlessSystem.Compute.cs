@@ -1,0 +1,345 @@
+using HaSim.Kernel;
+
+namespace HaSim.Model.Architectures.Serverless;
+
+/// <summary>Compute failures and their recovery: restart, recreate from the warm pool, reschedule.</summary>
+public sealed partial class ServerlessSystem
+{
+    private const string ColdCache = "cold cache";
+    private bool _computeUp = true;
+    private bool _hung;
+    private int _computeZone;
+    private int _warmPool;
+    private int _cacheEpoch;
+    private int _hangEpoch;
+    private Process? _computeRecovery;
+    private ComputeFailure _recoveringFrom;
+    private Event? _regionReturned;
+
+    /// <summary>Compute failures, from least to most severe: a more severe one takes over a recovery in progress.</summary>
+    private enum ComputeFailure
+    {
+        PostgresCrash = 1,
+        Unresponsive = 2,
+        VmFailure = 3,
+        NodeFailure = 4,
+        ZoneOutage = 5,
+        RegionOutage = 6,
+    }
+
+    private static string ModeName(ComputeFailure failure) => failure switch
+    {
+        ComputeFailure.PostgresCrash => "Postgres crash",
+        ComputeFailure.Unresponsive => "unresponsive endpoint",
+        ComputeFailure.VmFailure => "VM failure",
+        ComputeFailure.NodeFailure => "node failure",
+        ComputeFailure.ZoneOutage => "AZ outage",
+        _ => "region outage",
+    };
+
+    private void ComputeLost(ComputeFailure failure, string cause)
+    {
+        if (_computeRecovery is { IsAlive: true } && failure < _recoveringFrom)
+        {
+            // Already recovering from something at least as severe.
+            UpdateService(ModeName(failure), cause);
+            return;
+        }
+
+        _computeUp = false;
+        _hung = false;
+        _cacheEpoch++;
+        EndDegraded(ColdCache);
+        _computeRecovery?.Interrupt(cause);
+        UpdateService(ModeName(failure), cause);
+        StartComputeRecovery(failure);
+    }
+
+    private void ComputeHung(string cause, double? duration)
+    {
+        if (!_computeUp || _hung)
+        {
+            UpdateService(ModeName(ComputeFailure.Unresponsive), cause);
+            return;
+        }
+
+        _hung = true;
+        int epoch = ++_hangEpoch;
+        UpdateService(ModeName(ComputeFailure.Unresponsive), cause);
+        StartComputeRecovery(ComputeFailure.Unresponsive);
+        if (duration is { } d)
+        {
+            Simulation.Process(HangEnds(epoch, d), "hang ends");
+        }
+    }
+
+    private IEnumerable<Event> HangEnds(int epoch, double afterSeconds)
+    {
+        yield return Simulation.Timeout(afterSeconds);
+        if (_hung && epoch == _hangEpoch && _recoveringFrom == ComputeFailure.Unresponsive)
+        {
+            // The endpoint answered again before the watchdog replaced it: intermittent connectivity only.
+            _hung = false;
+            _computeRecovery?.Interrupt("endpoint responsive again");
+            Trace("note", "compute", "endpoint responsive again before reattachment");
+            UpdateService(ModeName(ComputeFailure.Unresponsive), "endpoint responsive again");
+        }
+    }
+
+    private void StartComputeRecovery(ComputeFailure failure)
+    {
+        _recoveringFrom = failure;
+        _computeRecovery = Simulation.Process(RecoverCompute(failure), "compute recovery: " + ModeName(failure));
+    }
+
+    private IEnumerable<Event> RecoverCompute(ComputeFailure failure)
+    {
+        StageHandle stage;
+        switch (failure)
+        {
+            case ComputeFailure.PostgresCrash:
+                stage = BeginStage("detect Postgres exit");
+                yield return Simulation.Timeout(Parameters.Duration("compute.crash_detection").Sample(_random));
+                if (Interrupted(stage))
+                {
+                    yield break;
+                }
+
+                EndStage(stage);
+                Detected("compute supervisor");
+                stage = BeginStage("restart Postgres in the same VM");
+                yield return Simulation.Timeout(Parameters.Duration("compute.postgres_restart").Sample(_random));
+                if (Interrupted(stage))
+                {
+                    yield break;
+                }
+
+                EndStage(stage);
+                break;
+
+            case ComputeFailure.Unresponsive:
+                stage = BeginStage("wait for the unresponsive-endpoint check");
+                yield return Simulation.Timeout(Parameters.Duration("compute.unresponsive_detection").Sample(_random));
+                if (Interrupted(stage))
+                {
+                    yield break;
+                }
+
+                EndStage(stage);
+                Detected("endpoint health check");
+                foreach (var e in StartOnNewVm())
+                {
+                    yield return e;
+                    if (Interrupted(null))
+                    {
+                        yield break;
+                    }
+                }
+
+                break;
+
+            case ComputeFailure.VmFailure:
+                stage = BeginStage("detect VM loss");
+                yield return Simulation.Timeout(Parameters.Duration("compute.vm_detection").Sample(_random));
+                if (Interrupted(stage))
+                {
+                    yield break;
+                }
+
+                EndStage(stage);
+                Detected("control plane");
+                foreach (var e in StartOnNewVm())
+                {
+                    yield return e;
+                    if (Interrupted(null))
+                    {
+                        yield break;
+                    }
+                }
+
+                break;
+
+            case ComputeFailure.NodeFailure:
+                stage = BeginStage("detect node NotReady");
+                yield return Simulation.Timeout(Parameters.Duration("kubernetes.node_detection").Sample(_random));
+                if (Interrupted(stage))
+                {
+                    yield break;
+                }
+
+                EndStage(stage);
+                Detected("Kubernetes node controller");
+                stage = BeginStage("reschedule compute to a healthy node");
+                yield return Simulation.Timeout(Parameters.Duration("kubernetes.reschedule").Sample(_random));
+                if (Interrupted(stage))
+                {
+                    yield break;
+                }
+
+                EndStage(stage);
+                break;
+
+            case ComputeFailure.ZoneOutage:
+                stage = BeginStage("detect node NotReady");
+                yield return Simulation.Timeout(Parameters.Duration("kubernetes.node_detection").Sample(_random));
+                if (Interrupted(stage))
+                {
+                    yield break;
+                }
+
+                EndStage(stage);
+                Detected("Kubernetes node controller");
+                foreach (var e in WaitForCapacityInHealthyZones())
+                {
+                    yield return e;
+                    if (Interrupted(null))
+                    {
+                        yield break;
+                    }
+                }
+
+                stage = BeginStage("reschedule compute to a healthy zone");
+                yield return Simulation.Timeout(Parameters.Duration("kubernetes.reschedule").Sample(_random));
+                if (Interrupted(stage))
+                {
+                    yield break;
+                }
+
+                EndStage(stage);
+                _computeZone = FirstHealthyZone(avoid: -1);
+                break;
+
+            case ComputeFailure.RegionOutage:
+                if (!_regionUp)
+                {
+                    stage = BeginStage("wait for the region to return");
+                    _regionReturned ??= Simulation.Event();
+                    yield return _regionReturned;
+                    if (Interrupted(stage))
+                    {
+                        yield break;
+                    }
+
+                    EndStage(stage);
+                }
+
+                Detected("control plane");
+                stage = BeginStage("start compute after the region returns");
+                yield return Simulation.Timeout(Parameters.Duration("compute.cold_start").Sample(_random));
+                if (Interrupted(stage))
+                {
+                    yield break;
+                }
+
+                EndStage(stage);
+                break;
+        }
+
+        _computeUp = true;
+        _hung = false;
+        StartColdCache();
+        UpdateService(ModeName(failure), "compute recovered");
+    }
+
+    /// <summary>Recreates compute on a VM: from the warm pool if it has one, otherwise a cold start; then reattaches the endpoint.</summary>
+    private IEnumerable<Event> StartOnNewVm()
+    {
+        StageHandle stage;
+        if (_warmPool > 0)
+        {
+            _warmPool--;
+            Simulation.Process(RefillWarmPool(), "warm pool refill");
+            stage = BeginStage("start compute on a VM from the warm pool");
+            yield return Simulation.Timeout(Parameters.Duration("compute.start_from_pool").Sample(_random));
+        }
+        else
+        {
+            stage = BeginStage("cold-start compute (warm pool empty)");
+            yield return Simulation.Timeout(Parameters.Duration("compute.cold_start").Sample(_random));
+        }
+
+        EndStage(stage);
+        stage = BeginStage("reattach the endpoint to the new compute");
+        yield return Simulation.Timeout(Parameters.Duration("compute.endpoint_reattach").Sample(_random));
+        EndStage(stage);
+    }
+
+    private IEnumerable<Event> RefillWarmPool()
+    {
+        yield return Simulation.Timeout(Parameters.Duration("compute.warm_pool_refill").Sample(_random));
+        _warmPool++;
+    }
+
+    private void StartColdCache()
+    {
+        int epoch = ++_cacheEpoch;
+        BeginDegraded(ColdCache);
+        Simulation.Process(WarmCache(epoch), "cache warm-up");
+    }
+
+    private IEnumerable<Event> WarmCache(int epoch)
+    {
+        yield return Simulation.Timeout(Parameters.Duration("compute.cache_warmup").Sample(_random));
+        if (epoch == _cacheEpoch)
+        {
+            EndDegraded(ColdCache);
+        }
+    }
+
+    /// <summary>
+    /// When a zone fails, all its computes (every tenant's) need slots in the surviving zones.
+    /// Ours takes a random place in that queue; spare slots serve the first, then newly
+    /// provisioned nodes the rest. This is what makes zone-failure recovery 1-10 minutes.
+    /// </summary>
+    private IEnumerable<Event> WaitForCapacityInHealthyZones()
+    {
+        var stage = BeginStage("wait for capacity in the surviving zones");
+        int surviving = _zoneUp.Count(z => z);
+        var slots = new Resource(Simulation, 1);
+        slots.SetCapacity(Parameters.Count("kubernetes.spare_slots_per_az") * surviving);
+        int fleet = Math.Max(1, Parameters.Count("fleet.computes_per_az"));
+        int ahead = _random.Next(fleet);
+        for (int i = 0; i < ahead; i++)
+        {
+            slots.Request();
+        }
+
+        var mine = slots.Request();
+        if (!mine.IsTriggered)
+        {
+            int provisioners = Math.Max(1, Parameters.Count("kubernetes.max_concurrent_provisioning"));
+            for (int i = 0; i < provisioners; i++)
+            {
+                Simulation.Process(ProvisionNodes(slots, mine), "node provisioning");
+            }
+
+            Trace("note", "kubernetes", $"{ahead} computes ahead, {slots.Capacity} spare slots: provisioning nodes");
+        }
+
+        yield return mine;
+        EndStage(stage);
+    }
+
+    private IEnumerable<Event> ProvisionNodes(Resource slots, Request mine)
+    {
+        int perNode = Math.Max(1, Parameters.Count("kubernetes.slots_per_new_node"));
+        while (!mine.IsTriggered && _computeRecovery is { IsAlive: true })
+        {
+            yield return Simulation.Timeout(Parameters.Duration("kubernetes.node_provisioning").Sample(_random));
+            slots.SetCapacity(slots.Capacity + perNode);
+        }
+    }
+
+    private int FirstHealthyZone(int avoid)
+    {
+        for (int z = 0; z < Zones; z++)
+        {
+            if (_zoneUp[z] && z != avoid)
+            {
+                return z;
+            }
+        }
+
+        return avoid < 0 ? 0 : avoid;
+    }
+}

@@ -1,0 +1,240 @@
+using HaSim.Kernel;
+using HaSim.Model.Parameters;
+
+namespace HaSim.Model.Architectures.Servers;
+
+/// <summary>Recovery without a usable standby (replacement or restore from backup) and standby rebuilds.</summary>
+public sealed partial class ServerClusterSystem
+{
+    /// <summary>
+    /// No standby can take over: attach the surviving remote storage to a new VM (no data lost),
+    /// or, when the storage is gone or its zone is down, restore from the latest backup in a
+    /// healthy zone. If the zone returns first, its storage is used instead (a race).
+    /// </summary>
+    private IEnumerable<Event> RecoverWithoutStandby(double failedAt)
+    {
+        bool storageSurvives = Parameters.Flag("storage.survives_server_loss");
+        int zone = Primary.Zone;
+        if (storageSurvives && _zoneUp[zone])
+        {
+            foreach (var e in ReplaceServerKeepingStorage())
+            {
+                yield return e;
+                if (Interrupted(null))
+                {
+                    yield break;
+                }
+            }
+
+            yield break;
+        }
+
+        var restore = Simulation.Process(RestoreFromBackup(failedAt), "restore from backup");
+        if (storageSurvives && !_zoneUp[zone])
+        {
+            // Whichever comes first: the restore in another zone, or the zone (and its storage) returning.
+            yield return Simulation.AnyOf(restore, ZoneReturnEvent(zone));
+            if (Interrupted(null))
+            {
+                restore.Interrupt("recovery abandoned");
+                yield break;
+            }
+
+            if (!restore.IsTriggered)
+            {
+                restore.Interrupt("the zone returned first");
+                Trace("note", $"az-{zone + 1}", "zone returned before the restore finished: recovering on the original storage");
+                foreach (var e in ReplaceServerKeepingStorage())
+                {
+                    yield return e;
+                    if (Interrupted(null))
+                    {
+                        yield break;
+                    }
+                }
+            }
+        }
+        else
+        {
+            yield return restore;
+            if (Interrupted(null))
+            {
+                restore.Interrupt("recovery abandoned");
+                yield break;
+            }
+        }
+    }
+
+    private IEnumerable<Event> ReplaceServerKeepingStorage()
+    {
+        var stage = BeginStage("provision a new VM");
+        yield return Simulation.Timeout(Parameters.Duration("replacement.provision").Sample(_random));
+        EndStage(stage);
+        stage = BeginStage("attach the remote storage to the new VM");
+        yield return Simulation.Timeout(Parameters.Duration("replacement.storage_attach").Sample(_random));
+        EndStage(stage);
+        foreach (var e in RestartInPlace())
+        {
+            yield return e;
+        }
+
+        Primary.IsUp = true;
+        stage = BeginStage("update DNS to the new VM");
+        yield return Simulation.Timeout(Parameters.Duration("endpoint.dns_update").Sample(_random));
+        EndStage(stage);
+        EndpointMoved(Parameters.Duration("endpoint.dns_ttl").Sample(_random));
+    }
+
+    private IEnumerable<Event> RestoreFromBackup(double failedAt)
+    {
+        var stage = BeginStage("start a restore from backup");
+        yield return Simulation.Timeout(Parameters.Duration("restore.operator_reaction").Sample(_random));
+        if (Interrupted(stage))
+        {
+            yield break;
+        }
+
+        EndStage(stage);
+        stage = BeginStage("provision a new server in a healthy zone");
+        yield return Simulation.Timeout(Parameters.Duration("replacement.provision").Sample(_random));
+        if (Interrupted(stage))
+        {
+            yield break;
+        }
+
+        EndStage(stage);
+        double restoreRate = Parameters.ByteRate("restore.rate");
+        stage = BeginStage("restore the latest backup");
+        yield return Simulation.Timeout(Workload.DatabaseBytes / restoreRate);
+        if (Interrupted(stage))
+        {
+            yield break;
+        }
+
+        EndStage(stage);
+        double lastBackup = _backups.LastBackupAt(failedAt);
+        if (Parameters.Flag("backup.wal_archiving"))
+        {
+            double lag = Parameters.Duration("backup.archive_lag").Sample(_random);
+            double archivedUntil = failedAt - lag;
+            stage = BeginStage("replay archived WAL since the backup");
+            yield return Simulation.Timeout(WalBytesBefore(archivedUntil, archivedUntil - lastBackup) / Parameters.ByteRate("restore.wal_replay_rate"));
+            if (Interrupted(stage))
+            {
+                yield break;
+            }
+
+            EndStage(stage);
+            DataLost(WalBytesBefore(failedAt, lag), lag, "WAL not yet archived when the primary was lost");
+        }
+        else
+        {
+            double since = failedAt - lastBackup;
+            DataLost(WalBytesBefore(failedAt, since), since, $"writes since the latest snapshot (taken at {Units.FormatClock(Math.Max(0, lastBackup))})");
+        }
+
+        Primary.Zone = FirstHealthyZone();
+        Primary.IsUp = true;
+        stage = BeginStage("update DNS to the restored server");
+        yield return Simulation.Timeout(Parameters.Duration("endpoint.dns_update").Sample(_random));
+        if (Interrupted(stage))
+        {
+            yield break;
+        }
+
+        EndStage(stage);
+        EndpointMoved(Parameters.Duration("endpoint.dns_ttl").Sample(_random));
+    }
+
+    private void StandbyLost(Server standby, string cause)
+    {
+        if (!standby.IsUp && !standby.IsRebuilding)
+        {
+            return;
+        }
+
+        bool wasRebuilding = standby.IsRebuilding;
+        standby.IsUp = false;
+        Trace("note", standby.Name(_primary), $"lost ({cause}); the primary carries on");
+        if (!wasRebuilding)
+        {
+            StartRebuild(standby);
+        }
+    }
+
+    private void StartRebuild(Server server)
+    {
+        if (_servers.Length == 1 || server.IsRebuilding)
+        {
+            return;
+        }
+
+        server.IsRebuilding = true;
+        server.IsUp = false;
+        UpdateStandbyDegraded();
+        Simulation.Process(RebuildStandby(server), "rebuild standby");
+    }
+
+    private IEnumerable<Event> RebuildStandby(Server server)
+    {
+        // Seed 002: a new standby is established in the old primary's zone (5-10 min), then replays the WAL it missed.
+        if (!_zoneUp[server.Zone])
+        {
+            var wait = BeginStage($"wait for az-{server.Zone + 1} to host a new standby");
+            yield return ZoneReturnEvent(server.Zone);
+            EndStage(wait);
+        }
+
+        double start = Now;
+        var stage = BeginStage("build a new standby");
+        yield return Simulation.Timeout(Parameters.Duration("standby.rebuild").Sample(_random));
+        EndStage(stage);
+        double missed = Wal.BytesBetween(start, Now);
+        double caughtUp = Wal.CatchUpTime(Now, missed, _replayRate);
+        stage = BeginStage("new standby replays the WAL it missed");
+        if (double.IsPositiveInfinity(caughtUp))
+        {
+            EndStage(stage, "cannot catch up: WAL rate exceeds replay rate");
+            yield break;
+        }
+
+        yield return Simulation.Timeout(caughtUp - Now);
+        EndStage(stage);
+        server.CaughtUpAtSeconds = Now;
+        server.IsRebuilding = false;
+        server.IsUp = _zoneUp[server.Zone];
+        if (!server.IsUp)
+        {
+            StartRebuild(server);
+            yield break;
+        }
+
+        UpdateStandbyDegraded();
+    }
+
+    private void UpdateStandbyDegraded()
+    {
+        bool anyStandby = _servers.Any(s => s.Index != _primary && s.IsUp && !s.IsRebuilding);
+        if (anyStandby)
+        {
+            EndDegraded(NoStandby);
+        }
+        else if (_servers.Length > 1)
+        {
+            BeginDegraded(NoStandby);
+        }
+    }
+
+    private int FirstHealthyZone()
+    {
+        for (int z = 0; z < Zones; z++)
+        {
+            if (_zoneUp[z])
+            {
+                return z;
+            }
+        }
+
+        return 0;
+    }
+}

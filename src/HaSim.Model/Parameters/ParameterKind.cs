@@ -1,0 +1,29 @@
+namespace HaSim.Model.Parameters;
+
+/// <summary>What a model parameter holds, and so how a scenario writes it.</summary>
+public enum ParameterKind
+{
+    /// <summary>A distribution of durations in seconds (a single duration is a constant).</summary>
+    Duration,
+
+    /// <summary>A number of bytes.</summary>
+    Bytes,
+
+    /// <summary>Bytes per second.</summary>
+    ByteRate,
+
+    /// <summary>A whole number of things (standbys, spare slots).</summary>
+    Count,
+
+    /// <summary>A fraction in [0, 1], written as a percentage or a fraction.</summary>
+    Fraction,
+
+    /// <summary>True or false.</summary>
+    Flag,
+
+    /// <summary>One of a fixed set of words.</summary>
+    Choice,
+
+    /// <summary>Events per second (a rate of failures, for example).</summary>
+    EventRate,
+}

@@ -1,0 +1,27 @@
+using HaSim.Model.Parameters;
+using HaSim.Model.Workloads;
+
+namespace HaSim.Model.Presets;
+
+/// <summary>A shipped configuration of one seed system: its architecture and every figure, each with its source.</summary>
+/// <param name="Name">The name scenarios use in <c>preset:</c>.</param>
+/// <param name="Title">A readable title.</param>
+/// <param name="Model">The architecture.</param>
+/// <param name="SeedDocument">The seed document it comes from.</param>
+/// <param name="Parameters">Every parameter, with its source.</param>
+/// <param name="ServiceLevel">SLA credit tiers (the target is the <c>sla.target</c> parameter).</param>
+/// <param name="Workload">The default workload, used when a scenario sets none.</param>
+/// <param name="WorkloadSource">Why the default workload is what it is.</param>
+public sealed record Preset(
+    string Name,
+    string Title,
+    ModelKind Model,
+    string SeedDocument,
+    ParameterSet Parameters,
+    ServiceLevel ServiceLevel,
+    Workload Workload,
+    ParameterSource WorkloadSource)
+{
+    /// <summary>The monthly uptime target.</summary>
+    public double SlaTarget => Parameters.Fraction("sla.target");
+}

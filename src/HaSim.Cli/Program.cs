@@ -1,1 +1,1 @@
-return 0;
+return HaSim.Cli.HasimCli.Run(args);

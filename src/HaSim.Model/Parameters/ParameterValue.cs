@@ -73,7 +73,7 @@ public sealed record ParameterValue
     {
         ParameterKind.Duration => Distribution!.Describe() + " s",
         ParameterKind.Bytes => Units.FormatBytes(Number),
-        ParameterKind.ByteRate => Units.FormatBytes(Number) + "/s",
+        ParameterKind.ByteRate => Units.FormatByteRate(Number),
         ParameterKind.EventRate => $"{Number * Units.SecondsPerYear:G4} per year",
         ParameterKind.Count => Number.ToString("0", System.Globalization.CultureInfo.InvariantCulture),
         ParameterKind.Fraction => $"{Number * 100:G6}%",

@@ -47,6 +47,10 @@ public static class Units
         return v.ToString(i == 0 ? "0" : "0.##", CultureInfo.InvariantCulture) + " " + units[i];
     }
 
+    /// <summary>Formats a byte rate in decimal megabytes per second, as the seeds quote rates ("40 MB/s").</summary>
+    public static string FormatByteRate(double bytesPerSecond) =>
+        (bytesPerSecond / MB).ToString(bytesPerSecond >= 10 * MB ? "0" : "0.##", CultureInfo.InvariantCulture) + " MB/s";
+
     /// <summary>Formats seconds for a timeline, e.g. "95.3 s", "12.5 min", "3.2 h".</summary>
     public static string FormatSeconds(double seconds)
     {

@@ -160,7 +160,7 @@ public sealed partial class ServerClusterSystem
     {
         double backlog = _servers.Length > 1 ? Wal.BacklogAt(standby.CaughtUpAtSeconds, 0, _replayRate, primaryStoppedAt) : 0;
         var stage = BeginStage("standby replays residual WAL");
-        Trace("note", "standby", $"{Units.FormatBytes(backlog)} of WAL to replay at {Units.FormatBytes(_replayRate)}/s");
+        Trace("note", "standby", $"{Units.FormatBytes(backlog)} of WAL to replay at {Units.FormatByteRate(_replayRate)}");
         yield return Simulation.Timeout(backlog / _replayRate);
         EndStage(stage);
         if (!planned && !_synchronous)

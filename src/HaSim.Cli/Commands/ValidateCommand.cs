@@ -1,0 +1,43 @@
+using System.CommandLine;
+using HaSim.Scenarios.Binding;
+using HaSim.Scenarios.Diagnostics;
+
+namespace HaSim.Cli.Commands;
+
+/// <summary><c>hasim validate</c>: checks scenario files without running them.</summary>
+internal static class ValidateCommand
+{
+    public static (Command, string[]) Create()
+    {
+        var files = new Argument<string[]>("scenarios") { Description = "One or more scenario files.", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("validate", "Check scenario files (syntax, preset, parameters, units, targets, faults) without running them. Exit code 2 if any is invalid.")
+        {
+            files,
+        };
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            int bad = 0;
+            foreach (var file in parse.GetRequiredValue(files))
+            {
+                try
+                {
+                    var s = ScenarioLoader.Load(file);
+                    output.WriteLine($"ok    {file}: preset {s.Preset.Name}, {s.Timeline.Count} fault(s), {s.Overrides.Count} override(s), {s.Expectations.Count} expectation(s)");
+                }
+                catch (ScenarioException e)
+                {
+                    bad++;
+                    foreach (var d in e.Diagnostics)
+                    {
+                        error.WriteLine(d.ToString());
+                    }
+                }
+            }
+
+            return bad == 0 ? ExitCodes.Success : ExitCodes.BadInput;
+        });
+        return (command, ["hasim validate scenarios/azure/zone-redundant-primary-failure.yaml", "hasim validate scenarios/*/*.yaml"]);
+    }
+}

@@ -1,0 +1,20 @@
+namespace HaSim.Cli;
+
+/// <summary>The exit codes of <c>hasim</c>.</summary>
+public static class ExitCodes
+{
+    /// <summary>The command did what was asked and every check passed.</summary>
+    public const int Success = 0;
+
+    /// <summary>The run completed but a scenario expectation (or budget) was not met.</summary>
+    public const int ExpectationFailed = 1;
+
+    /// <summary>Bad input: a scenario file or a command-line flag is invalid. Nothing was run.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>The run was cancelled (Ctrl+C); no partial results were written.</summary>
+    public const int Cancelled = 130;
+
+    /// <summary>An unexpected internal error (a bug): please report it with the command line and seed.</summary>
+    public const int InternalError = 70;
+}

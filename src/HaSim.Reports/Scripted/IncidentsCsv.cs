@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Text;
+using HaSim.Model.Incidents;
+
+namespace HaSim.Reports.Scripted;
+
+/// <summary>Incidents as CSV (RFC 4180), one row per incident; times in seconds.</summary>
+public static class IncidentsCsv
+{
+    /// <summary>The header line's columns.</summary>
+    public static readonly string[] Columns =
+    [
+        "number", "failure_mode", "start_seconds", "detection_seconds", "server_rto_seconds", "rto_seconds",
+        "rpo_bytes", "rpo_seconds", "transactions_aborted", "endpoint_changed", "stages", "faults",
+    ];
+
+    /// <summary>Renders the incidents.</summary>
+    public static string Render(IEnumerable<Incident> incidents)
+    {
+        var sb = new StringBuilder();
+        sb.Append(string.Join(",", Columns)).Append('\n');
+        foreach (var i in incidents)
+        {
+            string[] cells =
+            [
+                Num(i.Number), i.FailureMode, Num(i.StartSeconds), Num(i.DetectionSeconds), Num(i.ServerRtoSeconds), Num(i.RtoSeconds),
+                Num(i.RpoBytes), Num(i.RpoSeconds), Num(i.TransactionsAborted), i.EndpointChanged ? "true" : "false",
+                string.Join("; ", i.Stages.Select(s => $"{s.Name}={Num(s.DurationSeconds)}")), string.Join("; ", i.Faults),
+            ];
+            sb.Append(string.Join(",", cells.Select(Quote))).Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Num(double? v) => v is { } x ? x.ToString("R", CultureInfo.InvariantCulture) : "";
+
+    private static string Quote(string cell) =>
+        cell.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+}

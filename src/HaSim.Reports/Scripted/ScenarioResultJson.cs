@@ -1,0 +1,165 @@
+using System.Text;
+using System.Text.Json;
+using HaSim.Model.Incidents;
+using HaSim.Scenarios.Running;
+
+namespace HaSim.Reports.Scripted;
+
+/// <summary>Writes a scripted run as JSON: <c>summary.json</c>, and trace lines as JSON lines.</summary>
+public static class ScenarioResultJson
+{
+    private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions Compact = new() { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The summary document: scenario, seed, incidents with stages, degraded time and expectations. Times are seconds.</summary>
+    public static string Summary(ScenarioResult result)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, Indented))
+        {
+            var s = result.Scenario;
+            w.WriteStartObject();
+            w.WriteString("format", "hasim.scripted-run/1");
+            w.WriteString("scenario", s.Name);
+            w.WriteString("file", s.FilePath.Replace('\\', '/'));
+            w.WriteString("preset", s.Preset.Name);
+            w.WriteString("model", Model.Presets.ModelKindNames.Name(s.Preset.Model));
+            w.WriteNumber("seed", result.Seed);
+            w.WriteNumber("end_seconds", result.EndSeconds);
+            w.WriteNumber("downtime_seconds", result.DowntimeSeconds);
+            w.WriteBoolean("expectations_met", result.ExpectationsMet);
+            w.WriteStartObject("overrides");
+            foreach (var key in s.Overrides)
+            {
+                w.WriteString(key, s.Parameters[key].Display());
+            }
+
+            w.WriteEndObject();
+            w.WriteStartArray("incidents");
+            foreach (var i in result.Incidents)
+            {
+                WriteIncident(w, i);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("degraded");
+            foreach (var d in result.Degraded)
+            {
+                w.WriteStartObject();
+                w.WriteString("kind", d.Kind);
+                w.WriteNumber("start_seconds", d.StartSeconds);
+                w.WriteNumber("end_seconds", d.EndSeconds);
+                w.WriteNumber("duration_seconds", d.DurationSeconds);
+                if (d.IncidentNumber is { } n)
+                {
+                    w.WriteNumber("incident", n);
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("expectations");
+            foreach (var e in result.Expectations)
+            {
+                w.WriteStartObject();
+                w.WriteString("metric", e.Expectation.Metric.ToString());
+                w.WriteNumber("incident", e.Expectation.Incident);
+                WriteOptional(w, "of", e.Expectation.Subject);
+                WriteOptional(w, "min", e.Expectation.Min);
+                WriteOptional(w, "max", e.Expectation.Max);
+                WriteOptional(w, "actual", e.Actual);
+                w.WriteBoolean("passed", e.Passed);
+                WriteOptional(w, "source", e.Expectation.Source);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary>The event trace, one JSON object per line.</summary>
+    public static string TraceLines(IReadOnlyList<TraceRecord> trace)
+    {
+        var sb = new StringBuilder();
+        foreach (var r in trace)
+        {
+            using var buffer = new MemoryStream();
+            using (var w = new Utf8JsonWriter(buffer, Compact))
+            {
+                w.WriteStartObject();
+                w.WriteNumber("t", r.TimeSeconds);
+                w.WriteString("kind", r.Kind);
+                w.WriteString("subject", r.Subject);
+                w.WriteString("detail", r.Detail);
+                w.WriteEndObject();
+            }
+
+            sb.Append(Encoding.UTF8.GetString(buffer.ToArray())).Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    private static void WriteIncident(Utf8JsonWriter w, Incident i)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("number", i.Number);
+        w.WriteString("failure_mode", i.FailureMode);
+        w.WriteStartArray("faults");
+        foreach (var f in i.Faults)
+        {
+            w.WriteStringValue(f);
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("start_seconds", i.StartSeconds);
+        WriteOptional(w, "detected_seconds", i.DetectedSeconds);
+        WriteOptional(w, "server_restored_seconds", i.ServerRestoredSeconds);
+        WriteOptional(w, "client_restored_seconds", i.ClientRestoredSeconds);
+        WriteOptional(w, "detection_seconds", i.DetectionSeconds);
+        WriteOptional(w, "server_rto_seconds", i.ServerRtoSeconds);
+        WriteOptional(w, "rto_seconds", i.RtoSeconds);
+        w.WriteBoolean("endpoint_changed", i.EndpointChanged);
+        w.WriteNumber("rpo_bytes", i.RpoBytes);
+        w.WriteNumber("rpo_seconds", i.RpoSeconds);
+        w.WriteNumber("transactions_aborted", i.TransactionsAborted);
+        w.WriteStartArray("stages");
+        foreach (var s in i.Stages)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", s.Name);
+            w.WriteNumber("start_seconds", s.StartSeconds);
+            w.WriteNumber("end_seconds", s.EndSeconds);
+            w.WriteNumber("duration_seconds", s.DurationSeconds);
+            w.WriteString("outcome", s.Outcome);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static void WriteOptional(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(name, value);
+        }
+    }
+}

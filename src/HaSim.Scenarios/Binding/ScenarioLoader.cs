@@ -1,0 +1,344 @@
+using HaSim.Kernel;
+using HaSim.Model.Architectures;
+using HaSim.Model.Clients;
+using HaSim.Model.Faults;
+using HaSim.Model.Incidents;
+using HaSim.Model.Presets;
+using HaSim.Model.Workloads;
+using HaSim.Scenarios.Diagnostics;
+using HaSim.Scenarios.Units;
+using HaSim.Scenarios.Yaml;
+
+namespace HaSim.Scenarios.Binding;
+
+/// <summary>
+/// Reads a scenario file into a validated <see cref="Scenario"/>. Every problem is reported as a
+/// diagnostic naming the file, line and field; several are collected before failing.
+/// </summary>
+public static class ScenarioLoader
+{
+    private static readonly string[] RootKeys = ["name", "description", "preset", "seed", "horizon", "parameters", "workload", "client", "timeline", "expect"];
+    private static readonly string[] WorkloadKeys = ["wal_rate", "transaction_rate", "transaction_duration", "database_size"];
+    private static readonly string[] ClientKeys = ["retry_interval", "backoff", "max_retry_interval", "connect_timeout", "honours_dns_ttl", "dns_cache"];
+    private static readonly string[] FaultKeys = ["at", "target", "fault", "duration"];
+    private static readonly string[] ExpectKeys = ["metric", "incident", "of", "min", "max", "equals", "source"];
+
+    private static readonly (string Name, ExpectedMetric Metric)[] Metrics =
+    [
+        ("rto", ExpectedMetric.Rto), ("server_rto", ExpectedMetric.ServerRto), ("detection", ExpectedMetric.Detection),
+        ("rpo_bytes", ExpectedMetric.RpoBytes), ("rpo_seconds", ExpectedMetric.RpoSeconds), ("incidents", ExpectedMetric.Incidents),
+        ("degraded", ExpectedMetric.Degraded), ("stage", ExpectedMetric.Stage),
+    ];
+
+    /// <summary>Loads and validates the scenario at <paramref name="path"/>.</summary>
+    /// <exception cref="ScenarioException">The file is missing, malformed or invalid.</exception>
+    public static Scenario Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ScenarioException(new ScenarioDiagnostic(path, 0, 0, "", "file not found", null));
+        }
+
+        return Bind(YamlDocumentReader.Load(path), path);
+    }
+
+    /// <summary>Parses and validates scenario text (for tests and tools); <paramref name="displayPath"/> names it in errors.</summary>
+    public static Scenario Parse(string text, string displayPath) => Bind(YamlDocumentReader.Parse(text, displayPath), displayPath);
+
+    private static Scenario Bind(MapNode root, string path)
+    {
+        var bag = new DiagnosticBag();
+        bag.AddRange(root.FindUnknownKeys(RootKeys));
+        var presetNode = root.RequiredScalar("preset");
+        var preset = PresetCatalog.Find(presetNode.Value)
+            ?? throw presetNode.Error(
+                $"unknown preset '{presetNode.Value}'",
+                DidYouMean.Phrase(presetNode.Value, PresetCatalog.All.Select(p => p.Name)) ?? "presets: " + string.Join(", ", PresetCatalog.All.Select(p => p.Name)));
+
+        string name = root.OptionalScalar("name")?.Value ?? System.IO.Path.GetFileNameWithoutExtension(path);
+        string description = root.OptionalScalar("description")?.Value ?? "";
+        ulong seed = Scenario.DefaultSeed;
+        if (root.OptionalScalar("seed") is { } seedNode)
+        {
+            seed = bag.Capture(() => ulong.TryParse(seedNode.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s)
+                ? s
+                : throw seedNode.Error($"'{seedNode.Value}' is not a seed", "use a whole number from 0 to 18446744073709551615"));
+        }
+
+        double horizon = Scenario.DefaultHorizonSeconds;
+        if (root.OptionalScalar("horizon") is { } horizonNode)
+        {
+            horizon = bag.Capture(() => Positive(horizonNode, horizonNode.AsSeconds()));
+        }
+
+        var overridden = new List<string>();
+        var parameters = preset.Parameters;
+        if (root.Get("parameters") is { } paramNode)
+        {
+            if (bag.Capture(() => paramNode.AsMap()) is { } paramMap)
+            {
+                parameters = ParameterOverrides.Apply(parameters, paramMap, bag, overridden);
+            }
+        }
+
+        var workload = preset.Workload;
+        if (root.Get("workload") is { } workloadNode && bag.Capture(() => workloadNode.AsMap()) is { } workloadMap)
+        {
+            workload = ReadWorkload(workloadMap, workload, bag);
+        }
+
+        var client = ClientPolicy.Default;
+        if (root.Get("client") is { } clientNode && bag.Capture(() => clientNode.AsMap()) is { } clientMap)
+        {
+            client = ReadClient(clientMap, client, bag);
+        }
+
+        bag.ThrowIfAny();
+        var targets = TargetsOf(preset, parameters, workload, client);
+        var timeline = new List<Fault>();
+        if (root.Get("timeline") is { } timelineNode && bag.Capture(() => timelineNode.AsSeq()) is { } seq)
+        {
+            foreach (var item in seq)
+            {
+                if (bag.Capture(() => item.AsMap()) is { } map && ReadFault(map, targets, preset, bag) is { } fault)
+                {
+                    timeline.Add(fault);
+                }
+            }
+        }
+
+        var expectations = new List<Expectation>();
+        if (root.Get("expect") is { } expectNode && bag.Capture(() => expectNode.AsSeq()) is { } expectSeq)
+        {
+            foreach (var item in expectSeq)
+            {
+                if (bag.Capture(() => item.AsMap()) is { } map && ReadExpectation(map, bag) is { } e)
+                {
+                    expectations.Add(e);
+                }
+            }
+        }
+
+        bag.ThrowIfAny();
+        var ordered = timeline.OrderBy(f => f.AtSeconds).ToList();
+        return new Scenario(name, description, path, preset, parameters, overridden, workload, client, ordered, seed, horizon, expectations);
+    }
+
+    private static IReadOnlyList<Model.Topology.TargetInfo> TargetsOf(Preset preset, Model.Parameters.ParameterSet parameters, Workload workload, ClientPolicy client)
+    {
+        // The targets depend on the parameters (how many standbys), so ask a system built from them.
+        var probe = SystemFactory.Create(preset.Model, new SystemContext(new Simulation(), parameters, workload, client, new RunRecorder(keepTrace: false)));
+        return probe.Targets;
+    }
+
+    private static Workload ReadWorkload(MapNode map, Workload workload, DiagnosticBag bag)
+    {
+        bag.AddRange(map.FindUnknownKeys(WorkloadKeys));
+        if (map.Get("wal_rate") is { } walNode)
+        {
+            var wal = bag.Capture(() => ReadWal(walNode));
+            if (wal is not null)
+            {
+                workload = workload with { Wal = wal };
+            }
+        }
+
+        if (map.OptionalScalar("transaction_rate") is { } rate)
+        {
+            workload = workload with { TransactionsPerSecond = bag.Capture(() => rate.AsPerSecond()) };
+        }
+
+        if (map.OptionalScalar("transaction_duration") is { } duration)
+        {
+            workload = workload with { MeanTransactionSeconds = bag.Capture(() => duration.AsSeconds()) };
+        }
+
+        if (map.OptionalScalar("database_size") is { } size)
+        {
+            workload = workload with { DatabaseBytes = bag.Capture(() => size.AsBytes()) };
+        }
+
+        return workload;
+    }
+
+    private static WalSchedule ReadWal(ScenarioNode node)
+    {
+        if (node is ScalarNode scalar)
+        {
+            return WalSchedule.Constant(scalar.AsBytesPerSecond());
+        }
+
+        var steps = new List<(double, double)>();
+        foreach (var step in node.AsSeq().RequireCount(1))
+        {
+            var map = step.AsMap();
+            map.EnsureOnlyKnownKeys("from", "rate");
+            var from = map.RequiredScalar("from");
+            double at = from.AsSeconds();
+            if (steps.Count == 0 && at != 0)
+            {
+                throw from.Error("the first WAL rate step must start at 0 s");
+            }
+
+            if (steps.Count > 0 && at <= steps[^1].Item1)
+            {
+                throw from.Error("WAL rate steps must be in increasing time order");
+            }
+
+            steps.Add((at, map.RequiredScalar("rate").AsBytesPerSecond()));
+        }
+
+        return new WalSchedule(steps);
+    }
+
+    private static ClientPolicy ReadClient(MapNode map, ClientPolicy client, DiagnosticBag bag)
+    {
+        bag.AddRange(map.FindUnknownKeys(ClientKeys));
+        if (map.OptionalScalar("retry_interval") is { } a)
+        {
+            client = client with { RetryIntervalSeconds = bag.Capture(() => Positive(a, a.AsSeconds())) };
+        }
+
+        if (map.OptionalScalar("backoff") is { } b)
+        {
+            client = client with { BackoffMultiplier = bag.Capture(() => b.AsNumber() >= 1 ? b.AsNumber() : throw b.Error("backoff must be 1 (fixed interval) or more")) };
+        }
+
+        if (map.OptionalScalar("max_retry_interval") is { } c)
+        {
+            client = client with { MaxRetryIntervalSeconds = bag.Capture(() => Positive(c, c.AsSeconds())) };
+        }
+
+        if (map.OptionalScalar("connect_timeout") is { } d)
+        {
+            client = client with { ConnectTimeoutSeconds = bag.Capture(() => d.AsSeconds()) };
+        }
+
+        if (map.OptionalScalar("honours_dns_ttl") is { } e)
+        {
+            client = client with { HonoursDnsTtl = bag.Capture(() => e.AsBool()) };
+        }
+
+        if (map.OptionalScalar("dns_cache") is { } f)
+        {
+            client = client with { DnsCacheSeconds = bag.Capture(() => f.AsSeconds()) };
+        }
+
+        return client;
+    }
+
+    private static Fault? ReadFault(MapNode map, IReadOnlyList<Model.Topology.TargetInfo> targets, Preset preset, DiagnosticBag bag)
+    {
+        int before = bag.Diagnostics.Count;
+        bag.AddRange(map.FindUnknownKeys(FaultKeys));
+        double at = bag.Capture(() => map.RequiredScalar("at").AsSeconds());
+        var targetNode = bag.Capture(() => map.RequiredScalar("target"));
+        var faultNode = bag.Capture(() => map.RequiredScalar("fault"));
+        double? duration = null;
+        if (map.OptionalScalar("duration") is { } durationNode)
+        {
+            duration = bag.Capture(() => Positive(durationNode, durationNode.AsSeconds()));
+        }
+
+        if (targetNode is null || faultNode is null || bag.Diagnostics.Count > before)
+        {
+            return null;
+        }
+
+        var target = targets.FirstOrDefault(t => t.Name == targetNode.Value);
+        if (target is null)
+        {
+            bag.Add(targetNode.Diagnostic(
+                $"'{targetNode.Value}' is not a component of the {preset.Name} preset",
+                (DidYouMean.Phrase(targetNode.Value, targets.Select(t => t.Name)) is { } s ? s + "; " : "") + "targets: " + string.Join(", ", targets.Select(t => t.Name))));
+            return null;
+        }
+
+        if (!FaultKindNames.TryParse(faultNode.Value, out var kind))
+        {
+            bag.Add(faultNode.Diagnostic(
+                $"unknown fault '{faultNode.Value}'",
+                DidYouMean.Phrase(faultNode.Value, FaultKindNames.All) ?? "faults: " + string.Join(", ", FaultKindNames.All)));
+            return null;
+        }
+
+        if (!target.Faults.Contains(kind))
+        {
+            bag.Add(faultNode.Diagnostic(
+                $"fault '{faultNode.Value}' does not apply to {target.Name} ({target.Description})",
+                "use " + string.Join(" or ", target.Faults.Select(f => $"'{f.Name()}'"))));
+            return null;
+        }
+
+        if (duration is not null && kind is not (FaultKind.Outage or FaultKind.Hang))
+        {
+            bag.Add(map.KeyNode("duration")!.Diagnostic($"a '{kind.Name()}' fault has no duration: the component is replaced by its recovery workflow", "remove 'duration', or use an 'outage'"));
+            return null;
+        }
+
+        return new Fault(at, target.Name, kind, duration, $"{map.FilePath}:{map.Line}");
+    }
+
+    private static Expectation? ReadExpectation(MapNode map, DiagnosticBag bag)
+    {
+        int before = bag.Diagnostics.Count;
+        bag.AddRange(map.FindUnknownKeys(ExpectKeys));
+        var metricNode = bag.Capture(() => map.RequiredScalar("metric"));
+        if (metricNode is null)
+        {
+            return null;
+        }
+
+        var match = Metrics.FirstOrDefault(m => m.Name == metricNode.Value);
+        if (match.Name is null)
+        {
+            bag.Add(metricNode.Diagnostic($"unknown metric '{metricNode.Value}'", DidYouMean.Phrase(metricNode.Value, Metrics.Select(m => m.Name)) ?? "metrics: " + string.Join(", ", Metrics.Select(m => m.Name))));
+            return null;
+        }
+
+        var metric = match.Metric;
+        int incident = 1;
+        if (map.OptionalScalar("incident") is { } incidentNode)
+        {
+            incident = bag.Capture(() => incidentNode.AsCount(min: 1));
+        }
+
+        string? subject = map.OptionalScalar("of")?.Value;
+        if (metric is ExpectedMetric.Degraded or ExpectedMetric.Stage && subject is null)
+        {
+            bag.Add(map.Diagnostic($"metric '{metricNode.Value}' needs 'of:' naming the degraded kind or stage"));
+        }
+
+        Func<ScalarNode, double> read = metric switch
+        {
+            ExpectedMetric.RpoBytes => n => n.AsBytes(),
+            ExpectedMetric.Incidents => n => n.AsCount(),
+            _ => n => n.AsSeconds(),
+        };
+        double? min = null, max = null;
+        if (map.OptionalScalar("equals") is { } eq)
+        {
+            min = max = bag.Capture(() => read(eq));
+        }
+
+        if (map.OptionalScalar("min") is { } minNode)
+        {
+            min = bag.Capture(() => read(minNode));
+        }
+
+        if (map.OptionalScalar("max") is { } maxNode)
+        {
+            max = bag.Capture(() => read(maxNode));
+        }
+
+        if (min is null && max is null)
+        {
+            bag.Add(map.Diagnostic("an expectation needs 'min', 'max' or 'equals'"));
+        }
+
+        return bag.Diagnostics.Count > before ? null : new Expectation(metric, incident, subject, min, max, map.OptionalScalar("source")?.Value, map.Line);
+    }
+
+    private static double Positive(ScalarNode node, double seconds) =>
+        seconds > 0 ? seconds : throw node.Error($"'{node.Value}' must be longer than zero");
+}

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HaSim.Kernel.Collections;
 using HaSim.Kernel.Random;
 
@@ -18,7 +19,8 @@ public sealed class Simulation
 {
     private const int OrderShift = 56;
     private readonly EventQueue _queue = new();
-    private readonly Stack<Timeout> _timeoutPool = new(64);
+    private Timeout[] _timeoutPool = new Timeout[64];
+    private int _timeoutPoolCount;
     private long _insertions;
     private long _processedCount;
 
@@ -64,8 +66,9 @@ public sealed class Simulation
     /// <exception cref="ArgumentOutOfRangeException">The delay is negative, infinite or not a number.</exception>
     public Timeout Timeout(double delaySeconds)
     {
-        var timeout = _timeoutPool.Count > 0 ? _timeoutPool.Pop() : Kernel.Timeout.CreatePooled(this);
-        timeout.Start(delaySeconds, null);
+        Kernel.Timeout.CheckDelay(delaySeconds);
+        var timeout = _timeoutPoolCount > 0 ? _timeoutPool[--_timeoutPoolCount] : Kernel.Timeout.CreatePooled(this);
+        timeout.StartPooled(delaySeconds);
         return timeout;
     }
 
@@ -81,9 +84,9 @@ public sealed class Simulation
     /// <summary>Runs until no events remain.</summary>
     public void Run()
     {
-        while (_queue.Count > 0)
+        while (_queue.TryDequeue(double.PositiveInfinity, out var ev, out double time))
         {
-            Step();
+            ProcessEvent(ev, time);
         }
     }
 
@@ -99,9 +102,9 @@ public sealed class Simulation
             throw new ArgumentOutOfRangeException(nameof(untilSeconds), untilSeconds, $"Cannot run until a time before now ({Now}s).");
         }
 
-        while (_queue.Count > 0 && _queue.PeekTime < untilSeconds)
+        while (_queue.TryDequeue(untilSeconds, out var ev, out double time))
         {
-            Step();
+            ProcessEvent(ev, time);
         }
 
         Now = untilSeconds;
@@ -112,9 +115,9 @@ public sealed class Simulation
     public bool Run(Event until)
     {
         ArgumentNullException.ThrowIfNull(until);
-        while (!until.IsProcessed && _queue.Count > 0)
+        while (!until.IsProcessed && _queue.TryDequeue(double.PositiveInfinity, out var ev, out double time))
         {
-            Step();
+            ProcessEvent(ev, time);
         }
 
         return until.IsProcessed;
@@ -124,16 +127,12 @@ public sealed class Simulation
     /// <exception cref="InvalidOperationException">No event is scheduled.</exception>
     public void Step()
     {
-        if (_queue.Count == 0)
+        if (!_queue.TryDequeue(double.PositiveInfinity, out var ev, out double time))
         {
             throw new InvalidOperationException("No event is scheduled.");
         }
 
-        var ev = _queue.Dequeue(out double time);
-        Now = time;
-        _processedCount++;
-        EventDequeued?.Invoke(time, ev);
-        ev.Process();
+        ProcessEvent(ev, time);
     }
 
     /// <summary>Triggers <paramref name="ev"/> (already marked triggered) at Now + delay.</summary>
@@ -146,8 +145,39 @@ public sealed class Simulation
     internal void Enqueue(Event ev, double delaySeconds, int priority)
     {
         long order = ((long)priority << OrderShift) | _insertions++;
-        _queue.Enqueue(Now + delaySeconds, order, ev);
+        if (delaySeconds == 0 && priority == EventPriority.Normal)
+        {
+            // Every lane entry has time Now and normal priority, so insertion order is its order.
+            _queue.EnqueueLane(Now, order, ev);
+        }
+        else
+        {
+            double time = Now + delaySeconds;
+            if (double.IsInfinity(time))
+            {
+                throw new ArgumentOutOfRangeException(nameof(delaySeconds), delaySeconds, $"An event at Now ({Now}s) plus this delay would be at an infinite time.");
+            }
+
+            _queue.Enqueue(time, order, ev);
+        }
     }
 
-    internal void ReturnTimeout(Timeout timeout) => _timeoutPool.Push(timeout);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ProcessEvent(Event ev, double time)
+    {
+        Now = time;
+        _processedCount++;
+        EventDequeued?.Invoke(time, ev);
+        ev.Process();
+    }
+
+    internal void ReturnTimeout(Timeout timeout)
+    {
+        if (_timeoutPoolCount == _timeoutPool.Length)
+        {
+            Array.Resize(ref _timeoutPool, _timeoutPool.Length * 2);
+        }
+
+        _timeoutPool[_timeoutPoolCount++] = timeout;
+    }
 }

@@ -1,106 +1,257 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace HaSim.Kernel.Collections;
 
 /// <summary>
-/// The simulation's future event list: a binary min-heap of (time, order, event) entries.
+/// The simulation's future event list: a 4-ary min-heap ordered by (time, order), plus a
+/// first-in first-out lane for events scheduled at the current time with normal priority.
 /// </summary>
 /// <remarks>
-/// Entries are ordered by time, then by <c>order</c>, which packs the event priority in the
-/// high bits and a monotonically increasing insertion number in the low bits. Ties are
-/// therefore broken by priority, then strictly by insertion order, however large the heap
-/// grows. The backing array only grows, so a run in steady state allocates nothing here.
+/// <para><c>order</c> packs the event priority in the high bits and a monotonically increasing
+/// insertion number in the low bits, so ties in time are broken by priority, then strictly by
+/// insertion order, however large the queue grows.</para>
+/// <para>Heap entries are 16 bytes (time and a slot number), the layout
+/// <see cref="PriorityQueue{TElement, TPriority}"/> uses for <c>(int, double)</c>: four children
+/// share one cache line and moving an entry copies no object reference, so no GC write
+/// barrier runs during a sift. The event and its order live in slot tables; the order is
+/// read only when two times are equal.</para>
+/// <para>Events triggered "now" with normal priority (resource grants, <see cref="Event.Succeed"/>,
+/// a process finishing) are the most common kind and would otherwise be sifted to the top of
+/// the heap and straight back down. They go to the lane instead. Every lane entry has the
+/// current time and normal priority, so the lane is sorted by insertion and its head is its
+/// smallest entry; <see cref="TryDequeue"/> takes whichever of the lane head and the heap top
+/// is smaller by the same (time, order) rule. The lane changes speed only: events come out in
+/// exactly the order a single heap would give.</para>
+/// <para>The arrays only grow, so a run in steady state allocates nothing here.</para>
 /// </remarks>
 internal sealed class EventQueue
 {
-    private struct Entry
+    private const int Arity = 4;
+    private const int Log2Arity = 2;
+
+    private HeapEntry[] _heap = new HeapEntry[256];
+    private int _heapCount;
+
+    private EventRef[] _slots = new EventRef[256];
+    private long[] _slotOrders = new long[256];
+    private int[] _freeSlots = new int[256];
+    private int _freeCount;
+    private int _slotsUsed;
+
+    private LaneEntry[] _lane = new LaneEntry[64];
+    private int _laneHead;
+    private int _laneCount;
+
+    public int Count => _heapCount + _laneCount;
+
+    /// <summary>The time of the smallest entry, or positive infinity if the queue is empty.</summary>
+    public double PeekTime
+    {
+        get
+        {
+            double heapTime = _heapCount > 0 ? _heap[0].Time : double.PositiveInfinity;
+            return _laneCount > 0 ? Math.Min(heapTime, _lane[_laneHead].Time) : heapTime;
+        }
+    }
+
+    /// <summary>Adds an event to the heap.</summary>
+    public void Enqueue(double time, long order, Event ev)
+    {
+        if (_heapCount == _heap.Length)
+        {
+            Array.Resize(ref _heap, _heap.Length * 2);
+        }
+
+        int slot = _freeCount > 0 ? _freeSlots[--_freeCount] : NewSlot();
+        _slots[slot].Event = ev;
+        _slotOrders[slot] = order;
+
+        ref HeapEntry heap = ref MemoryMarshal.GetArrayDataReference(_heap);
+        ref long orders = ref MemoryMarshal.GetArrayDataReference(_slotOrders);
+        int i = _heapCount++;
+        while (i > 0)
+        {
+            int parent = (i - 1) >> Log2Arity;
+            ref HeapEntry p = ref Unsafe.Add(ref heap, parent);
+            if (!(time < p.Time || (time == p.Time && order < Unsafe.Add(ref orders, (nint)p.Slot))))
+            {
+                break;
+            }
+
+            Unsafe.Add(ref heap, i) = p;
+            i = parent;
+        }
+
+        ref HeapEntry entry = ref Unsafe.Add(ref heap, i);
+        entry.Time = time;
+        entry.Slot = slot;
+    }
+
+    /// <summary>
+    /// Adds an event to the lane. The caller guarantees that its time is the current time and
+    /// its priority is normal, so that it is not smaller than any entry already in the lane.
+    /// </summary>
+    public void EnqueueLane(double time, long order, Event ev)
+    {
+        if (_laneCount == _lane.Length)
+        {
+            GrowLane();
+        }
+
+        int tail = _laneHead + _laneCount;
+        if (tail >= _lane.Length)
+        {
+            tail -= _lane.Length;
+        }
+
+        ref LaneEntry entry = ref _lane[tail];
+        entry.Time = time;
+        entry.Order = order;
+        entry.Event = ev;
+        _laneCount++;
+    }
+
+    /// <summary>Removes the smallest entry if its time is before <paramref name="before"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryDequeue(double before, [NotNullWhen(true)] out Event? ev, out double time)
+    {
+        if (_laneCount > 0)
+        {
+            ref LaneEntry f = ref _lane[_laneHead];
+            if (_heapCount == 0 || !HeapTopBefore(f.Time, f.Order))
+            {
+                time = f.Time;
+                if (!(time < before))
+                {
+                    ev = null;
+                    return false;
+                }
+
+                ev = f.Event;
+                f.Event = null!;
+                _laneHead = _laneHead + 1 == _lane.Length ? 0 : _laneHead + 1;
+                _laneCount--;
+                return true;
+            }
+        }
+        else if (_heapCount == 0)
+        {
+            ev = null;
+            time = double.PositiveInfinity;
+            return false;
+        }
+
+        time = _heap[0].Time;
+        if (!(time < before))
+        {
+            ev = null;
+            return false;
+        }
+
+        ev = DequeueHeap();
+        return true;
+    }
+
+    private bool HeapTopBefore(double time, long order)
+    {
+        ref HeapEntry top = ref _heap[0];
+        return top.Time < time || (top.Time == time && _slotOrders[top.Slot] < order);
+    }
+
+    private Event DequeueHeap()
+    {
+        ref HeapEntry heap = ref MemoryMarshal.GetArrayDataReference(_heap);
+        int topSlot = (int)heap.Slot;
+        ref EventRef taken = ref _slots[topSlot];
+        var result = taken.Event!;
+        taken.Event = null;
+        _freeSlots[_freeCount++] = topSlot;
+
+        int n = --_heapCount;
+        if (n > 0)
+        {
+            // Sift the last entry down from the root, moving the smallest child up each level.
+            ref long orders = ref MemoryMarshal.GetArrayDataReference(_slotOrders);
+            HeapEntry last = Unsafe.Add(ref heap, n);
+            int i = 0;
+            while (true)
+            {
+                int first = (i << Log2Arity) + 1;
+                if (first >= n)
+                {
+                    break;
+                }
+
+                int best = first;
+                HeapEntry bestEntry = Unsafe.Add(ref heap, first);
+                int end = Math.Min(first + Arity, n);
+                for (int c = first + 1; c < end; c++)
+                {
+                    HeapEntry e = Unsafe.Add(ref heap, c);
+                    if (e.Time < bestEntry.Time
+                        || (e.Time == bestEntry.Time && Unsafe.Add(ref orders, (nint)e.Slot) < Unsafe.Add(ref orders, (nint)bestEntry.Slot)))
+                    {
+                        best = c;
+                        bestEntry = e;
+                    }
+                }
+
+                if (!(bestEntry.Time < last.Time
+                    || (bestEntry.Time == last.Time && Unsafe.Add(ref orders, (nint)bestEntry.Slot) < Unsafe.Add(ref orders, (nint)last.Slot))))
+                {
+                    break;
+                }
+
+                Unsafe.Add(ref heap, i) = bestEntry;
+                i = best;
+            }
+
+            Unsafe.Add(ref heap, i) = last;
+        }
+
+        return result;
+    }
+
+    private int NewSlot()
+    {
+        if (_slotsUsed == _slots.Length)
+        {
+            Array.Resize(ref _slots, _slots.Length * 2);
+            Array.Resize(ref _slotOrders, _slots.Length);
+            Array.Resize(ref _freeSlots, _slots.Length);
+        }
+
+        return _slotsUsed++;
+    }
+
+    private void GrowLane()
+    {
+        var bigger = new LaneEntry[_lane.Length * 2];
+        int firstPart = Math.Min(_laneCount, _lane.Length - _laneHead);
+        Array.Copy(_lane, _laneHead, bigger, 0, firstPart);
+        Array.Copy(_lane, 0, bigger, firstPart, _laneCount - firstPart);
+        _lane = bigger;
+        _laneHead = 0;
+    }
+
+    private struct HeapEntry
+    {
+        public double Time;
+        public long Slot;
+    }
+
+    // A struct wrapper, so that storing into the slot table needs no array covariance check.
+    private struct EventRef
+    {
+        public Event? Event;
+    }
+
+    private struct LaneEntry
     {
         public double Time;
         public long Order;
         public Event Event;
     }
-
-    private Entry[] _heap = new Entry[256];
-    private int _count;
-
-    public int Count => _count;
-
-    public double PeekTime => _count > 0 ? _heap[0].Time : double.PositiveInfinity;
-
-    public void Enqueue(double time, long order, Event ev)
-    {
-        if (_count == _heap.Length)
-        {
-            Array.Resize(ref _heap, _heap.Length * 2);
-        }
-
-        var heap = _heap;
-        int i = _count++;
-        while (i > 0)
-        {
-            int parent = (i - 1) >> 1;
-            ref Entry p = ref heap[parent];
-            if (!Less(time, order, p.Time, p.Order))
-            {
-                break;
-            }
-
-            heap[i] = p;
-            i = parent;
-        }
-
-        ref Entry slot = ref heap[i];
-        slot.Time = time;
-        slot.Order = order;
-        slot.Event = ev;
-    }
-
-    public Event Dequeue(out double time)
-    {
-        var heap = _heap;
-        Entry top = heap[0];
-        time = top.Time;
-        int n = --_count;
-        if (n > 0)
-        {
-            Entry last = heap[n];
-            int i = 0;
-            while (true)
-            {
-                int child = (i << 1) + 1;
-                if (child >= n)
-                {
-                    break;
-                }
-
-                int right = child + 1;
-                if (right < n && Less(heap[right].Time, heap[right].Order, heap[child].Time, heap[child].Order))
-                {
-                    child = right;
-                }
-
-                if (!Less(heap[child].Time, heap[child].Order, last.Time, last.Order))
-                {
-                    break;
-                }
-
-                heap[i] = heap[child];
-                i = child;
-            }
-
-            heap[i] = last;
-        }
-
-        heap[n].Event = null!;
-        return top.Event;
-    }
-
-    public void Clear()
-    {
-        Array.Clear(_heap, 0, _count);
-        _count = 0;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Less(double t1, long o1, double t2, long o2) => t1 < t2 || (t1 == t2 && o1 < o2);
 }

@@ -34,7 +34,12 @@ public sealed class Condition : Event
             {
                 throw new ArgumentException("All events of a condition must belong to the same simulation.", nameof(events));
             }
+        }
 
+        foreach (var ev in _events)
+        {
+            // The condition keeps its events (and reports them in its value): pooled ones must not be reused.
+            ev.Pinned = true;
             if (ev.IsProcessed)
             {
                 Check(ev);

@@ -16,6 +16,10 @@ public class Event
     // The one process waiting on this event, kept apart from the callback list so that the
     // common case (exactly one waiter) needs no list and no delegate.
     internal Process? Waiter;
+
+    // Set when a condition holds this event: a pooled event must then never be reused, or the
+    // condition would see another user's event in its place.
+    internal bool Pinned;
     private List<Action<Event>>? _callbacks;
 
     /// <summary>Creates a pending event owned by <paramref name="simulation"/>.</summary>
@@ -43,8 +47,16 @@ public class Event
     /// <summary>The value the event succeeded with, or the cause it failed with.</summary>
     public object? Value { get; private protected set; }
 
-    /// <summary>True if another callback is attached besides a single waiting process.</summary>
-    internal bool HasCallbacks => _callbacks is { Count: > 0 };
+    /// <summary>
+    /// The process this event will resume when it is processed, if any: the first process that
+    /// yielded it, or for the kernel's own start and interrupt events the process they start or
+    /// interrupt. Null once the event has been processed. Meant for traces and checks made from
+    /// <see cref="Simulation.EventDequeued"/>, which runs before the event's callbacks.
+    /// </summary>
+    public Process? WaitingProcess => Waiter ?? ResumedProcess;
+
+    /// <summary>The process a kernel-internal event resumes without being yielded by it.</summary>
+    private protected virtual Process? ResumedProcess => null;
 
     /// <summary>Succeeds the event with an optional value and schedules it now.</summary>
     /// <exception cref="InvalidOperationException">The event was already triggered.</exception>
@@ -124,6 +136,9 @@ public class Event
         Waiter = null;
         _callbacks = null;
     }
+
+    /// <summary>True if a pooled event may be reused: nothing but its one waiting process refers to it.</summary>
+    private protected bool CanReuse => !Pinned && _callbacks is not { Count: > 0 };
 
     private static void CheckPriority(int priority)
     {

@@ -17,7 +17,7 @@ namespace HaSim.Kernel;
 public sealed class Process : Event
 {
     private readonly IEnumerator<Event> _steps;
-    private readonly Action<Event> _resumeCallback;
+    private Action<Event>? _resumeCallback;
     private Event? _target;
     private Interruption? _pendingInterruption;
 
@@ -26,7 +26,6 @@ public sealed class Process : Event
     {
         ArgumentNullException.ThrowIfNull(steps);
         _steps = steps.GetEnumerator();
-        _resumeCallback = Resume;
         Name = name ?? "process";
     }
 
@@ -95,12 +94,20 @@ public sealed class Process : Event
                 {
                     _target = null;
                     _steps.Dispose();
-                    ThrowIfInterruptionUnhandled();
+                    if (_pendingInterruption is not null)
+                    {
+                        ThrowInterruptionUnhandled();
+                    }
+
                     Succeed();
                     return;
                 }
 
-                ThrowIfInterruptionUnhandled();
+                if (_pendingInterruption is not null)
+                {
+                    ThrowInterruptionUnhandled();
+                }
+
                 var next = _steps.Current ?? throw new InvalidOperationException($"Process '{Name}' yielded null; yield an event.");
                 if (!ReferenceEquals(next.Simulation, sim))
                 {
@@ -119,7 +126,7 @@ public sealed class Process : Event
                 }
                 else
                 {
-                    next.AddCallback(_resumeCallback);
+                    next.AddCallback(_resumeCallback ??= Resume);
                 }
 
                 _target = next;
@@ -128,7 +135,15 @@ public sealed class Process : Event
         }
         finally
         {
-            sim.ActiveProcess = previous;
+            // Between events there is no active process: storing a constant null needs no GC write barrier.
+            if (previous is null)
+            {
+                sim.ActiveProcess = null;
+            }
+            else
+            {
+                sim.ActiveProcess = previous;
+            }
         }
     }
 
@@ -148,7 +163,7 @@ public sealed class Process : Event
             }
             else
             {
-                target.RemoveCallback(_resumeCallback);
+                target.RemoveCallback(_resumeCallback!);
             }
 
             _target = null;
@@ -158,14 +173,9 @@ public sealed class Process : Event
         Resume(this);
     }
 
-    private void ThrowIfInterruptionUnhandled()
-    {
-        if (_pendingInterruption is not null)
-        {
-            throw new InvalidOperationException(
-                $"Process '{Name}' was interrupted at t={_pendingInterruption.TimeSeconds}s (cause: {_pendingInterruption.Cause}) and did not take the interruption; call TryTakeInterruption after each yield that can be interrupted.");
-        }
-    }
+    private void ThrowInterruptionUnhandled() =>
+        throw new InvalidOperationException(
+            $"Process '{Name}' was interrupted at t={_pendingInterruption!.TimeSeconds}s (cause: {_pendingInterruption.Cause}) and did not take the interruption; call TryTakeInterruption after each yield that can be interrupted.");
 
     private sealed class ProcessStart : Event
     {
@@ -173,6 +183,8 @@ public sealed class Process : Event
 
         public ProcessStart(Process process)
             : base(process.Simulation) => _process = process;
+
+        private protected override Process? ResumedProcess => _process;
 
         public void ScheduleNow() => Succeed(null, EventPriority.Urgent);
 
@@ -194,6 +206,8 @@ public sealed class Process : Event
             _process = process;
             _interruption = interruption;
         }
+
+        private protected override Process? ResumedProcess => _process.IsAlive ? _process : null;
 
         public void ScheduleNow() => Succeed(_interruption, EventPriority.Urgent);
 

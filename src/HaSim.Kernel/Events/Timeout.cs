@@ -5,8 +5,9 @@ namespace HaSim.Kernel;
 /// Timeouts made by <see cref="Simulation.Timeout(double)"/> are pooled: once such a timeout
 /// has been processed and has resumed the one process that yielded it, it is reused. Hold a
 /// reference to it only until then. A timeout that is combined into a condition
-/// (<see cref="Simulation.AnyOf(Event[])"/>, <see cref="Simulation.AllOf(Event[])"/>) or has callbacks is never reused,
-/// and one made with the public constructor is never pooled.
+/// (<see cref="Simulation.AnyOf(Event[])"/>, <see cref="Simulation.AllOf(Event[])"/>), even after it
+/// was processed, or that has callbacks is never reused, and one made with the public
+/// constructor is never pooled.
 /// </remarks>
 public sealed class Timeout : Event
 {
@@ -31,22 +32,38 @@ public sealed class Timeout : Event
 
     internal static Timeout CreatePooled(Simulation simulation) => new(simulation);
 
-    internal void Start(double delaySeconds, object? value)
+    internal static void CheckDelay(double delaySeconds)
     {
         if (!(delaySeconds >= 0) || double.IsPositiveInfinity(delaySeconds))
         {
-            throw new ArgumentOutOfRangeException(nameof(delaySeconds), delaySeconds, "A timeout's delay must be a finite number of seconds, zero or more.");
+            ThrowBadDelay(delaySeconds);
         }
+    }
 
+    internal void Start(double delaySeconds, object? value)
+    {
+        CheckDelay(delaySeconds);
         DelaySeconds = delaySeconds;
         MarkTriggered(true, value);
         Simulation.Enqueue(this, delaySeconds, EventPriority.Normal);
     }
 
+    /// <summary>Starts a pooled timeout, fresh from the pool (pending, no value); the delay is already checked.</summary>
+    internal void StartPooled(double delaySeconds)
+    {
+        DelaySeconds = delaySeconds;
+        State = EventState.Triggered;
+        IsOk = true;
+        Simulation.Enqueue(this, delaySeconds, EventPriority.Normal);
+    }
+
+    private static void ThrowBadDelay(double delaySeconds) =>
+        throw new ArgumentOutOfRangeException(nameof(delaySeconds), delaySeconds, "A timeout's delay must be a finite number of seconds, zero or more.");
+
     internal override void Process()
     {
         base.Process();
-        if (_pooled && !HasCallbacks)
+        if (_pooled && CanReuse)
         {
             ResetForReuse();
             Simulation.ReturnTimeout(this);

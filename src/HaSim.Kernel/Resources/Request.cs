@@ -39,10 +39,12 @@ public sealed class Request : Event, IDisposable
         Succeed(this);
     }
 
+    internal bool IsReusable => (IsProcessed || State == EventState.Pending) && CanReuse;
+
+    /// <summary>Clears the request for the pool. It stays marked released until handed out again.</summary>
     internal void Reset()
     {
         ResetForReuse();
         IsGranted = false;
-        IsReleased = false;
     }
 }

@@ -84,8 +84,10 @@ public class Resource
             Withdraw(request);
         }
 
-        // A request still in the event queue (granted this instant, or failed) cannot be reused yet.
-        if (request.IsProcessed || request.State == EventState.Pending)
+        // A request still in the event queue (granted this instant) cannot be reused yet, nor can
+        // one a condition holds. A pooled request stays marked released, so releasing it again
+        // (say, an explicit Release inside a using block) cannot put it in the pool twice.
+        if (request.IsReusable)
         {
             request.Reset();
             _pool.Push(request);
@@ -96,6 +98,7 @@ public class Resource
     private protected Request Request(int priority)
     {
         var request = _pool.Count > 0 ? _pool.Pop() : new Request(this);
+        request.IsReleased = false;
         request.Priority = priority;
         request.RequestedAtSeconds = Simulation.Now;
         request.Sequence = _sequence++;

@@ -23,6 +23,7 @@ internal static class AivenPresets
     public static Preset Startup()
     {
         var p = Common(new PresetBuilder(ServerCatalogs.NodeReplacement), historyDays: 1)
+            .WithServerFailures(standbys: false, maintenanceDays: 60)
             .Number("sla.target", ParameterKind.Fraction, 0.995, Assume("seed 001 states no SLA; single-node plans are commonly offered 99.5%"))
             .Build();
         return new Preset("aiven-startup", "Aiven for Dragonfly Startup (single node, restore from the latest snapshot)", ModelKind.NodeReplacement, Document, p,
@@ -36,6 +37,7 @@ internal static class AivenPresets
     private static Preset Ha(string name, string title, int standbys, int historyDays, double sla)
     {
         var p = Common(new PresetBuilder(ServerCatalogs.SyncStandby), historyDays)
+            .WithServerFailures(standbys: true, maintenanceDays: 60)
             .Duration("health.false_positive_guard", new Uniform(3, 10), Assume("seed 001: the standby 'is evaluated for promotion ... based on data from the Aiven monitoring infrastructure'"))
             .Duration("failover.fence", new Uniform(1, 5), Assume("old primary isolated before promotion"))
             .Duration("failover.promote", new Uniform(2, 10), Assume("Dragonfly replica promoted to primary"))

@@ -24,6 +24,7 @@ internal static class AzurePresets
     {
         var p = Common(new PresetBuilder(ServerCatalogs.NodeReplacement))
             .Duration("health.detection", new Uniform(10, 30), Assume("platform health probe notices the server is down; seed 002 gives no figure"))
+            .WithServerFailures(standbys: false, maintenanceDays: 30)
             .Duration("restore.operator_reaction", LogNormal.FromMedianAndP99(900, 7200), Assume("seed 002 lists zone failure under 'scenarios that require user action': an operator starts a restore, median 15 min, p99 2 h"))
             .Number("sla.target", ParameterKind.Fraction, 0.999, Seed(Seed002 + ": 'Uptime SLA of 99.9% is offered in this non-HA configuration'"))
             .Build();
@@ -71,5 +72,6 @@ internal static class AzurePresets
         .Seconds("replication.async_lag", 0, Seed(Seed002 + ": synchronous replication, no lag"))
         .Number("replication.replay_rate", ParameterKind.ByteRate, 40e6, Seed(Seed002 + ": 'The standby server typically recovers WAL files at the rate of 40 MB/s'"))
         .Duration("planned.write_block", new Uniform(2, 10), Assume("seed 002 planned failover step 3: writes blocked when the standby is close to the primary LSN"))
-        .Duration("forced.stop_delay", new Uniform(1, 5), Seed(Seed002 + ": forced failover step 1, 'Primary server is stopped shortly after the failover request is received'"));
+        .Duration("forced.stop_delay", new Uniform(1, 5), Seed(Seed002 + ": forced failover step 1, 'Primary server is stopped shortly after the failover request is received'"))
+        .WithServerFailures(standbys: true, maintenanceDays: 30);
 }

@@ -22,6 +22,9 @@ public sealed record Preset(
     Workload Workload,
     ParameterSource WorkloadSource)
 {
+    /// <summary>The random failure processes this preset's architecture runs in Monte Carlo runs.</summary>
+    public IReadOnlyList<Failures.FailureProcessSpec> FailureProcesses => Failures.FailureCatalog.For(Model);
+
     /// <summary>The monthly uptime target.</summary>
     public double SlaTarget => Parameters.Fraction("sla.target");
 }

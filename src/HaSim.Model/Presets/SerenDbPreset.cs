@@ -40,6 +40,7 @@ internal static class SerenDbPreset
             .Number("safekeeper.quorum", ParameterKind.Count, 2, Seed("parameters.md A: commit acknowledged by a majority, 2 of 3 (neon docs/walservice.md)"))
             .Duration("safekeeper.replacement", LogNormal.FromMedianAndP99(600, 3600), Assume("a lost safekeeper is replaced and re-synced: median 10 min, p99 1 h"))
             .Duration("safekeeper.reconnect", new Uniform(0, 1), Seed("parameters.md A: compute reconnects to safekeepers every 1 s (neon walproposer_pg.c)"))
+            .WithServerlessFailures()
             .Number("sla.target", ParameterKind.Fraction, 0.9995, Seed("parameters.md A/E: Neon Business SLA 99.95% for compute endpoints"))
             .Build();
         var sla = new ServiceLevel(

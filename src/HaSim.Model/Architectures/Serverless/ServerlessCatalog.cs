@@ -6,7 +6,7 @@ namespace HaSim.Model.Architectures.Serverless;
 public static class ServerlessCatalog
 {
     /// <summary>The catalog.</summary>
-    public static ParameterCatalog Catalog { get; } = new("serverless",
+    public static ParameterCatalog Catalog { get; } = new("serverless", Failures.FailureCatalog.Parameters(Failures.FailureCatalog.Serverless).Concat(
     [
         new("compute.crash_detection", ParameterKind.Duration, "time for the in-VM supervisor to notice Postgres has exited"),
         new("compute.postgres_restart", ParameterKind.Duration, "time to restart Postgres inside the same VM"),
@@ -35,5 +35,5 @@ public static class ServerlessCatalog
         new("safekeeper.replacement", ParameterKind.Duration, "time to replace a lost safekeeper"),
         new("safekeeper.reconnect", ParameterKind.Duration, "time for compute to resume writing once a quorum is back"),
         new("sla.target", ParameterKind.Fraction, "monthly uptime the SLA promises"),
-    ]);
+    ]));
 }

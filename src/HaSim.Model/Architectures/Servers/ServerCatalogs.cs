@@ -1,3 +1,4 @@
+using HaSim.Model.Failures;
 using HaSim.Model.Parameters;
 
 namespace HaSim.Model.Architectures.Servers;
@@ -51,8 +52,10 @@ public static class ServerCatalogs
     ];
 
     /// <summary>The node-replacement catalog.</summary>
-    public static ParameterCatalog NodeReplacement { get; } = new("node-replacement", Common);
+    public static ParameterCatalog NodeReplacement { get; } = new("node-replacement",
+        Common.Concat(FailureCatalog.Parameters(FailureCatalog.For(Presets.ModelKind.NodeReplacement))));
 
     /// <summary>The sync-standby catalog.</summary>
-    public static ParameterCatalog SyncStandby { get; } = new("sync-standby", Common.Concat(Standby));
+    public static ParameterCatalog SyncStandby { get; } = new("sync-standby",
+        Common.Concat(Standby).Concat(FailureCatalog.Parameters(FailureCatalog.For(Presets.ModelKind.SyncStandby))));
 }

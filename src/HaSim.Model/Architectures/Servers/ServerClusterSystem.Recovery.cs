@@ -118,7 +118,8 @@ public sealed partial class ServerClusterSystem
             double lag = Parameters.Duration("backup.archive_lag").Sample(_random);
             double archivedUntil = failedAt - lag;
             stage = BeginStage("replay archived WAL since the backup");
-            yield return Simulation.Timeout(WalBytesBefore(archivedUntil, archivedUntil - lastBackup) / Parameters.ByteRate("restore.wal_replay_rate"));
+            double archivedSinceBackup = archivedUntil > lastBackup ? WalBytesBefore(archivedUntil, archivedUntil - lastBackup) : 0;
+            yield return Simulation.Timeout(archivedSinceBackup / Parameters.ByteRate("restore.wal_replay_rate"));
             if (Interrupted(stage))
             {
                 yield break;

@@ -55,6 +55,9 @@ public abstract class DatabaseSystem
     /// <summary>The client policy.</summary>
     protected ClientPolicy Client { get; }
 
+    /// <summary>True if trace lines are wanted: guard trace calls whose text costs something to build.</summary>
+    protected bool Tracing => _trace;
+
     /// <summary>The current time.</summary>
     protected double Now => Simulation.Now;
 
@@ -179,7 +182,10 @@ public abstract class DatabaseSystem
             _open.RpoSeconds = seconds;
         }
 
-        Trace("data-loss", "wal", $"{Units.FormatBytes(bytes)} ({Units.FormatSeconds(seconds)} of commits) lost: {why}");
+        if (Tracing)
+        {
+            Trace("data-loss", "wal", $"{Units.FormatBytes(bytes)} ({Units.FormatSeconds(seconds)} of commits) lost: {why}");
+        }
     }
 
     /// <summary>
@@ -205,7 +211,10 @@ public abstract class DatabaseSystem
     {
         var record = new RecoveryStage(stage.Name, stage.StartSeconds, Now, outcome);
         stage.Incident?.AddStage(record);
-        Trace("stage-end", stage.Name, outcome == "done" ? Units.FormatSeconds(record.DurationSeconds) : outcome);
+        if (Tracing)
+        {
+            Trace("stage-end", stage.Name, outcome == "done" ? Units.FormatSeconds(record.DurationSeconds) : outcome);
+        }
     }
 
     /// <summary>
@@ -251,7 +260,10 @@ public abstract class DatabaseSystem
         if (_degraded.Remove(kind, out var d))
         {
             _observer.OnDegraded(new DegradedInterval(kind, d.Start, Now, d.Incident));
-            Trace("degraded-end", kind, Units.FormatSeconds(Now - d.Start));
+            if (Tracing)
+            {
+                Trace("degraded-end", kind, Units.FormatSeconds(Now - d.Start));
+            }
         }
     }
 
@@ -281,7 +293,10 @@ public abstract class DatabaseSystem
             yield return Simulation.Timeout(wait);
         }
 
-        Trace("fault", fault.Target, fault.Describe() + (fault.Origin is null ? "" : $" ({fault.Origin})"));
+        if (Tracing)
+        {
+            Trace("fault", fault.Target, fault.Describe() + (fault.Origin is null ? "" : $" ({fault.Origin})"));
+        }
         Apply(fault);
     }
 
@@ -300,8 +315,11 @@ public abstract class DatabaseSystem
                 reachable = Math.Max(restored, changed + (_dnsCache.NextDouble() * _dnsStaleSeconds));
             }
 
-            incident.ClientRestoredSeconds = Client.ReconnectTime(incident.StartSeconds, reachable);
-            Trace("client-up", "clients", $"clients reconnect at {Units.FormatClock(incident.ClientRestoredSeconds.Value)}; RTO {Units.FormatSeconds(incident.RtoSeconds!.Value)}");
+            incident.ClientRestoredSeconds = Client.ReconnectTime(incident.StartSeconds, reachable, _dnsCache);
+            if (Tracing)
+            {
+                Trace("client-up", "clients", $"clients reconnect at {Units.FormatClock(incident.ClientRestoredSeconds.Value)}; RTO {Units.FormatSeconds(incident.RtoSeconds!.Value)}");
+            }
         }
 
         _observer.OnIncidentClosed(incident);

@@ -10,13 +10,15 @@ namespace HaSim.Model.Clients;
 /// <param name="ConnectTimeoutSeconds">How long an attempt against a dead address takes to fail.</param>
 /// <param name="HonoursDnsTtl">True if the client re-resolves the endpoint when the DNS TTL expires; false means it caches for <see cref="DnsCacheSeconds"/>.</param>
 /// <param name="DnsCacheSeconds">The client's own DNS cache time when it does not honour the TTL (a JVM default, for example).</param>
+/// <param name="JitterFraction">Each delay is scaled by a uniform factor in [1 - j, 1 + j], so clients do not retry in lockstep.</param>
 public sealed record ClientPolicy(
     double RetryIntervalSeconds,
     double BackoffMultiplier,
     double MaxRetryIntervalSeconds,
     double ConnectTimeoutSeconds,
     bool HonoursDnsTtl,
-    double DnsCacheSeconds)
+    double DnsCacheSeconds,
+    double JitterFraction = 0.2)
 {
     /// <summary>
     /// Default: retry after 1 s, doubling to at most 5 s, 2 s connect timeout, honour the TTL.
@@ -27,21 +29,24 @@ public sealed record ClientPolicy(
     /// <summary>
     /// When the client is back: its first reconnect attempt at or after <paramref name="reachableAtSeconds"/>,
     /// the time the service is up and its current address is known to the client. Attempts start
-    /// <see cref="RetryIntervalSeconds"/> after the outage; each failed one costs the connect
+    /// <see cref="RetryIntervalSeconds"/> after the outage (each delay jittered); each failed one costs the connect
     /// timeout, then the (backed-off) delay.
     /// </summary>
-    public double ReconnectTime(double outageStartSeconds, double reachableAtSeconds)
+    public double ReconnectTime(double outageStartSeconds, double reachableAtSeconds, System.Random jitter)
     {
         double delay = RetryIntervalSeconds;
-        double attempt = outageStartSeconds + delay;
+        double attempt = outageStartSeconds + Jittered(delay, jitter);
         for (int i = 0; i < 100_000 && attempt < reachableAtSeconds; i++)
         {
             delay = Math.Min(MaxRetryIntervalSeconds, delay * BackoffMultiplier);
-            attempt += ConnectTimeoutSeconds + delay;
+            attempt += ConnectTimeoutSeconds + Jittered(delay, jitter);
         }
 
         return Math.Max(attempt, reachableAtSeconds);
     }
+
+    private double Jittered(double delay, System.Random random) =>
+        JitterFraction > 0 ? delay * (1 - JitterFraction + (2 * JitterFraction * random.NextDouble())) : delay;
 
     /// <summary>How long the client may keep using a stale address after a DNS change, given the record's TTL.</summary>
     public double DnsStaleSeconds(double recordTtlSeconds) => HonoursDnsTtl ? recordTtlSeconds : DnsCacheSeconds;

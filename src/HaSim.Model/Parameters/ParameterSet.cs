@@ -8,14 +8,15 @@ namespace HaSim.Model.Parameters;
 /// </summary>
 public sealed class ParameterSet
 {
-    private readonly SortedDictionary<string, ParameterValue> _values;
+    private readonly Dictionary<string, ParameterValue> _values;
+    private readonly SortedDictionary<string, ParameterValue> _sorted;
 
     /// <summary>Creates a set from a catalog and values; every catalog key must have a value of the right kind.</summary>
     /// <exception cref="ArgumentException">A key is missing, unknown, or of the wrong kind.</exception>
     public ParameterSet(ParameterCatalog catalog, IReadOnlyDictionary<string, ParameterValue> values)
     {
         Catalog = catalog;
-        _values = new SortedDictionary<string, ParameterValue>(StringComparer.Ordinal);
+        _values = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
         foreach (var (key, value) in values)
         {
             var def = catalog.Find(key) ?? throw new ArgumentException($"Unknown parameter '{key}' for {catalog.Name}.", nameof(values));
@@ -23,6 +24,7 @@ public sealed class ParameterSet
             _values[key] = value;
         }
 
+        _sorted = new SortedDictionary<string, ParameterValue>(_values, StringComparer.Ordinal);
         var missing = catalog.Definitions.Where(d => !_values.ContainsKey(d.Key)).Select(d => d.Key).ToList();
         if (missing.Count > 0)
         {
@@ -34,7 +36,7 @@ public sealed class ParameterSet
     public ParameterCatalog Catalog { get; }
 
     /// <summary>All values, by key in ordinal order.</summary>
-    public IReadOnlyDictionary<string, ParameterValue> Values => _values;
+    public IReadOnlyDictionary<string, ParameterValue> Values => _sorted;
 
     /// <summary>The value of <paramref name="key"/>.</summary>
     public ParameterValue this[string key] =>

@@ -19,7 +19,7 @@ public static class ScenarioLoader
 {
     private static readonly string[] RootKeys = ["name", "description", "preset", "seed", "horizon", "parameters", "workload", "client", "timeline", "expect"];
     private static readonly string[] WorkloadKeys = ["wal_rate", "transaction_rate", "transaction_duration", "database_size"];
-    private static readonly string[] ClientKeys = ["retry_interval", "backoff", "max_retry_interval", "connect_timeout", "honours_dns_ttl", "dns_cache"];
+    private static readonly string[] ClientKeys = ["retry_interval", "backoff", "max_retry_interval", "connect_timeout", "honours_dns_ttl", "dns_cache", "jitter"];
     private static readonly string[] FaultKeys = ["at", "target", "fault", "duration"];
     private static readonly string[] ExpectKeys = ["metric", "incident", "of", "min", "max", "equals", "source"];
 
@@ -222,6 +222,11 @@ public static class ScenarioLoader
         if (map.OptionalScalar("dns_cache") is { } f)
         {
             client = client with { DnsCacheSeconds = bag.Capture(() => f.AsSeconds()) };
+        }
+
+        if (map.OptionalScalar("jitter") is { } g)
+        {
+            client = client with { JitterFraction = bag.Capture(() => g.AsFraction()) };
         }
 
         return client;

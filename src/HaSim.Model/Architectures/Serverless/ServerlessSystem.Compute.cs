@@ -313,7 +313,10 @@ public sealed partial class ServerlessSystem
                 Simulation.Process(ProvisionNodes(slots, mine), "node provisioning");
             }
 
-            Trace("note", "kubernetes", $"{ahead} computes ahead, {slots.Capacity} spare slots: provisioning nodes");
+            if (Tracing)
+            {
+                Trace("note", "kubernetes", $"{ahead} computes ahead, {slots.Capacity} spare slots: provisioning nodes");
+            }
         }
 
         yield return mine;

@@ -79,7 +79,10 @@ public sealed partial class ServerlessSystem
         }
 
         _secondaryReady = false;
-        Trace("note", "pageserver-secondary", $"secondary lost ({cause})");
+        if (Tracing)
+        {
+            Trace("note", "pageserver-secondary", $"secondary lost ({cause})");
+        }
         BeginDegraded(NoSecondary);
         StartSecondaryRebuild();
     }
@@ -112,7 +115,10 @@ public sealed partial class ServerlessSystem
         }
 
         _safekeeperUp[index] = false;
-        Trace("note", $"safekeeper-{index + 1}", $"down ({cause}); {SafekeepersUp} of {_safekeeperUp.Length} up, quorum {_quorum}");
+        if (Tracing)
+        {
+            Trace("note", $"safekeeper-{index + 1}", $"down ({cause}); {SafekeepersUp} of {_safekeeperUp.Length} up, quorum {_quorum}");
+        }
         UpdateQuorumDegraded();
         if (_walWritable && SafekeepersUp < _quorum)
         {
@@ -154,7 +160,10 @@ public sealed partial class ServerlessSystem
         }
 
         _safekeeperUp[index] = true;
-        Trace("note", $"safekeeper-{index + 1}", $"back; {SafekeepersUp} of {_safekeeperUp.Length} up");
+        if (Tracing)
+        {
+            Trace("note", $"safekeeper-{index + 1}", $"back; {SafekeepersUp} of {_safekeeperUp.Length} up");
+        }
         UpdateQuorumDegraded();
         if (!_walWritable && SafekeepersUp >= _quorum && _writeResume is not { IsAlive: true })
         {

@@ -119,7 +119,10 @@ public sealed partial class ServerlessSystem : DatabaseSystem
     {
         using var mode = FailureModeScope("AZ outage");
         _zoneUp[zone] = false;
-        Trace("zone-down", $"az-{zone + 1}", "every node in the zone is down");
+        if (Tracing)
+        {
+            Trace("zone-down", $"az-{zone + 1}", "every node in the zone is down");
+        }
         for (int i = 0; i < _safekeeperUp.Length; i++)
         {
             if (_safekeeperZone[i] == zone)
@@ -152,7 +155,10 @@ public sealed partial class ServerlessSystem : DatabaseSystem
     {
         yield return Simulation.Timeout(afterSeconds);
         _zoneUp[zone] = true;
-        Trace("zone-up", $"az-{zone + 1}", "zone is back");
+        if (Tracing)
+        {
+            Trace("zone-up", $"az-{zone + 1}", "zone is back");
+        }
         for (int i = 0; i < _safekeeperUp.Length; i++)
         {
             if (_safekeeperZone[i] == zone && !_safekeeperUp[i])

@@ -160,7 +160,10 @@ public sealed partial class ServerClusterSystem
     {
         double backlog = _servers.Length > 1 ? Wal.BacklogAt(standby.CaughtUpAtSeconds, 0, _replayRate, primaryStoppedAt) : 0;
         var stage = BeginStage("standby replays residual WAL");
-        Trace("note", "standby", $"{Units.FormatBytes(backlog)} of WAL to replay at {Units.FormatByteRate(_replayRate)}");
+        if (Tracing)
+        {
+            Trace("note", "standby", $"{Units.FormatBytes(backlog)} of WAL to replay at {Units.FormatByteRate(_replayRate)}");
+        }
         yield return Simulation.Timeout(backlog / _replayRate);
         EndStage(stage);
         if (!planned && !_synchronous)
@@ -205,7 +208,10 @@ public sealed partial class ServerClusterSystem
         var standby = BestStandby();
         if (!_primaryUp || standby is null || _switching)
         {
-            Trace("note", "primary", $"planned failover not started: {(standby is null ? "no standby is ready" : "the primary is not serving")}");
+            if (Tracing)
+            {
+                Trace("note", "primary", $"planned failover not started: {(standby is null ? "no standby is ready" : "the primary is not serving")}");
+            }
             return;
         }
 

@@ -43,7 +43,10 @@ public sealed partial class ServerClusterSystem
             if (!restore.IsTriggered)
             {
                 restore.Interrupt("the zone returned first");
-                Trace("note", $"az-{zone + 1}", "zone returned before the restore finished: recovering on the original storage");
+                if (Tracing)
+                {
+                    Trace("note", $"az-{zone + 1}", "zone returned before the restore finished: recovering on the original storage");
+                }
                 foreach (var e in ReplaceServerKeepingStorage())
                 {
                     yield return e;
@@ -156,7 +159,10 @@ public sealed partial class ServerClusterSystem
 
         bool wasRebuilding = standby.IsRebuilding;
         standby.IsUp = false;
-        Trace("note", standby.Name(_primary), $"lost ({cause}); the primary carries on");
+        if (Tracing)
+        {
+            Trace("note", standby.Name(_primary), $"lost ({cause}); the primary carries on");
+        }
         if (!wasRebuilding)
         {
             StartRebuild(standby);

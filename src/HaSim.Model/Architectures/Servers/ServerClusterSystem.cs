@@ -142,7 +142,10 @@ public sealed partial class ServerClusterSystem : DatabaseSystem
     {
         using var mode = FailureModeScope("AZ outage");
         _zoneUp[zone] = false;
-        Trace("zone-down", $"az-{zone + 1}", "every server in the zone is down");
+        if (Tracing)
+        {
+            Trace("zone-down", $"az-{zone + 1}", "every server in the zone is down");
+        }
         foreach (var server in _servers)
         {
             if (server.Zone == zone && server.Index != _primary)
@@ -166,7 +169,10 @@ public sealed partial class ServerClusterSystem : DatabaseSystem
     {
         yield return Simulation.Timeout(afterSeconds);
         _zoneUp[zone] = true;
-        Trace("zone-up", $"az-{zone + 1}", "zone is back");
+        if (Tracing)
+        {
+            Trace("zone-up", $"az-{zone + 1}", "zone is back");
+        }
         _zoneReturned[zone]?.Succeed();
         _zoneReturned[zone] = null;
     }

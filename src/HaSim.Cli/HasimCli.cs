@@ -14,7 +14,7 @@ public static class HasimCli
         error ??= Console.Error;
         var root = BuildRoot();
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        if (parse.Errors.Count > 0 && parse.Action is not HelpExamples)
         {
             foreach (var e in parse.Errors)
             {

@@ -43,7 +43,7 @@ public sealed partial class ServerClusterSystem
             }
         }
 
-        _primaryUp = true;
+        MarkPrimaryUp();
         StartColdCache();
         UpdateService("engine crash", "engine restarted");
     }
@@ -108,7 +108,7 @@ public sealed partial class ServerClusterSystem
                 }
             }
 
-            _primaryUp = true;
+            MarkPrimaryUp();
             StartColdCache();
             UpdateService(mode, "primary replaced");
             yield break;
@@ -182,7 +182,7 @@ public sealed partial class ServerClusterSystem
         yield return Simulation.Timeout(Parameters.Duration("endpoint.dns_update").Sample(_random));
         EndStage(stage);
         EndpointMoved(Parameters.Duration("endpoint.dns_ttl").Sample(_random));
-        _primaryUp = true;
+        MarkPrimaryUp();
         _switching = false;
         StartColdCache();
         UpdateService(planned ? "planned failover" : "primary failure", "standby promoted");

@@ -192,6 +192,14 @@ public sealed partial class ServerClusterSystem
             EndStage(wait);
         }
 
+        while (!_primaryUp)
+        {
+            // A standby is copied from the primary: with none serving, the build waits.
+            var waitPrimary = BeginStage("wait for a primary to copy a new standby from");
+            yield return _primaryBack ??= Simulation.Event();
+            EndStage(waitPrimary);
+        }
+
         double start = Now;
         var stage = BeginStage("build a new standby");
         yield return Simulation.Timeout(Parameters.Duration("standby.rebuild").Sample(_random));
@@ -217,6 +225,14 @@ public sealed partial class ServerClusterSystem
         }
 
         UpdateStandbyDegraded();
+    }
+
+    private void MarkPrimaryUp()
+    {
+        _primaryUp = true;
+        var back = _primaryBack;
+        _primaryBack = null;
+        back?.Succeed();
     }
 
     private void UpdateStandbyDegraded()

@@ -28,6 +28,7 @@ public sealed partial class ServerClusterSystem : DatabaseSystem
     private bool _switching;
     private Process? _primaryRecovery;
     private Event? _regionReturned;
+    private Event? _primaryBack;
     private readonly Event?[] _zoneReturned = new Event?[Zones];
 
     /// <summary>Builds the deployment: the primary in az-1, standbys in az-2 and az-3 (or az-1 for same-zone HA).</summary>
@@ -222,7 +223,7 @@ public sealed partial class ServerClusterSystem : DatabaseSystem
             }
         }
 
-        _primaryUp = true;
+        MarkPrimaryUp();
         StartColdCache();
         UpdateService("region outage", "primary restarted");
     }

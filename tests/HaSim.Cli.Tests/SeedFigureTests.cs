@@ -84,6 +84,22 @@ public class SeedFigureTests
         Assert.True(unplanned.Average(i => i.TransactionsAborted) > 0);
     }
 
+    [Theory]
+    [MemberData(nameof(ShippedScenarioTests.Files), MemberType = typeof(ShippedScenarioTests))]
+    public void Tracing_never_changes_what_happens(string file)
+    {
+        // Trace text is built only when wanted; the run itself must be the same either way.
+        var scenario = Load(file);
+        var traced = ScenarioRunner.Run(scenario, 3, keepTrace: true);
+        var silent = ScenarioRunner.Run(scenario, 3, keepTrace: false);
+        Assert.Equal(Describe(traced), Describe(silent));
+        Assert.Empty(silent.Trace);
+    }
+
+    private static string Describe(ScenarioResult r) =>
+        string.Join("\n", r.Incidents.Select(i => $"{i.FailureMode} {i.StartSeconds:R} {i.ServerRestoredSeconds:R} {i.ClientRestoredSeconds:R} {i.RpoBytes:R} {i.TransactionsAborted} {string.Join(",", i.Stages.Select(s => s.Name + s.DurationSeconds.ToString("R")))}"))
+        + string.Join("\n", r.Degraded.Select(d => $"{d.Kind} {d.StartSeconds:R} {d.EndSeconds:R}"));
+
     private static Scenario Load(string file) => ScenarioLoader.Load(Path.Combine(RepoPaths.Root, file));
 
     private static IEnumerable<Incident> Runs(string file) => Runs(Load(file));

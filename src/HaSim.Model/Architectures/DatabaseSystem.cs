@@ -154,6 +154,20 @@ public abstract class DatabaseSystem
         return new ModeScope(this);
     }
 
+    /// <summary>
+    /// After a recovery step: closes the incident if the service is serving again. Unlike
+    /// <see cref="UpdateService"/> it never opens one and records no fault.
+    /// </summary>
+    protected void RecheckService()
+    {
+        if (!_serving && ComputeServing())
+        {
+            _serving = true;
+            Trace("service-up", "server", "serving again");
+            CloseIncident(Now);
+        }
+    }
+
     /// <summary>Marks the open incident detected now (the first detection counts).</summary>
     protected void Detected(string what)
     {
@@ -199,11 +213,15 @@ public abstract class DatabaseSystem
         return beforeStart + Workload.Wal.BytesBetween(Math.Max(0, from), timeSeconds);
     }
 
-    /// <summary>Starts a recovery stage; end it with <see cref="EndStage"/>.</summary>
-    protected StageHandle BeginStage(string name)
+    /// <summary>
+    /// Starts a recovery stage; end it with <see cref="EndStage"/>. A stage on the path back to
+    /// service belongs to the open incident; a <paramref name="background"/> stage (rebuilding a
+    /// standby, replacing a safekeeper) belongs to none, so it never counts as downtime.
+    /// </summary>
+    protected StageHandle BeginStage(string name, bool background = false)
     {
-        Trace("stage-start", name, "");
-        return new StageHandle(name, Now, _open);
+        Trace("stage-start", name, background ? "background" : "");
+        return new StageHandle(name, Now, background ? null : _open);
     }
 
     /// <summary>Ends a stage and attaches it to the incident that was open when it started.</summary>

@@ -139,7 +139,7 @@ public static class TimelineReport
 
         if (incident.ClientRestoredSeconds is { } c && incident.ServerRestoredSeconds is { } sr && c > sr)
         {
-            t.Add("clients see DNS change and reconnect", "+" + Format.Seconds(sr - incident.StartSeconds), Format.Seconds(c - sr),
+            t.Add(incident.EndpointChanged ? "clients see the DNS change and reconnect" : "clients reconnect", "+" + Format.Seconds(sr - incident.StartSeconds), Format.Seconds(c - sr),
                 total > 0 ? Format.Percent((c - sr) / total, 0) : "-", "done");
         }
 

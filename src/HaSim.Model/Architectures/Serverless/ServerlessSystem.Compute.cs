@@ -82,7 +82,7 @@ public sealed partial class ServerlessSystem
             _hung = false;
             _computeRecovery?.Interrupt("endpoint responsive again");
             Trace("note", "compute", "endpoint responsive again before reattachment");
-            UpdateService(ModeName(ComputeFailure.Unresponsive), "endpoint responsive again");
+            RecheckService();
         }
     }
 
@@ -238,7 +238,7 @@ public sealed partial class ServerlessSystem
         _computeUp = true;
         _hung = false;
         StartColdCache();
-        UpdateService(ModeName(failure), "compute recovered");
+        RecheckService();
     }
 
     /// <summary>Recreates compute on a VM: from the warm pool if it has one, otherwise a cold start; then reattaches the endpoint.</summary>

@@ -68,7 +68,7 @@ public sealed partial class ServerlessSystem
         EndStage(stage);
         _pageserverServing = true;
         StartSecondaryRebuild();
-        UpdateService("pageserver failure", "pageserver failover complete");
+        RecheckService();
     }
 
     private void SecondaryLost(string cause)
@@ -99,7 +99,7 @@ public sealed partial class ServerlessSystem
 
     private IEnumerable<Event> RebuildSecondary()
     {
-        var stage = BeginStage("build and warm a new secondary pageserver");
+        var stage = BeginStage("build and warm a new secondary pageserver", background: true);
         yield return Simulation.Timeout(Parameters.Duration("pageserver.secondary_rebuild").Sample(_random));
         EndStage(stage);
         _secondaryZone = FirstHealthyZone(avoid: _pageserverZone);
@@ -140,7 +140,7 @@ public sealed partial class ServerlessSystem
 
     private IEnumerable<Event> ReplaceSafekeeper(int index)
     {
-        var stage = BeginStage($"replace safekeeper-{index + 1}");
+        var stage = BeginStage($"replace safekeeper-{index + 1}", background: true);
         yield return Simulation.Timeout(Parameters.Duration("safekeeper.replacement").Sample(_random));
         EndStage(stage);
         SafekeeperBack(index);
@@ -183,7 +183,7 @@ public sealed partial class ServerlessSystem
         EndStage(stage);
         Detected("walproposer");
         _walWritable = true;
-        UpdateService("WAL quorum lost", "quorum restored");
+        RecheckService();
     }
 
     private void UpdateQuorumDegraded()

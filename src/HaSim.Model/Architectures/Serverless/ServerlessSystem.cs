@@ -123,6 +123,12 @@ public sealed partial class ServerlessSystem : DatabaseSystem
         {
             Trace("zone-down", $"az-{zone + 1}", "every node in the zone is down");
         }
+
+        if (_computeZone == zone)
+        {
+            ComputeLost(ComputeFailure.ZoneOutage, cause);
+        }
+
         for (int i = 0; i < _safekeeperUp.Length; i++)
         {
             if (_safekeeperZone[i] == zone)
@@ -138,11 +144,6 @@ public sealed partial class ServerlessSystem : DatabaseSystem
         else if (_secondaryZone == zone)
         {
             SecondaryLost(cause);
-        }
-
-        if (_computeZone == zone)
-        {
-            ComputeLost(ComputeFailure.ZoneOutage, cause);
         }
 
         if (duration is { } d)
@@ -186,7 +187,7 @@ public sealed partial class ServerlessSystem : DatabaseSystem
         Trace("region-up", "region", "region is back");
         _regionReturned?.Succeed();
         _regionReturned = null;
-        UpdateService("region outage", "region returned");
+        RecheckService();
     }
 
     private void ObjectStorageOutage(double? duration)

@@ -45,7 +45,7 @@ public sealed partial class ServerClusterSystem
 
         MarkPrimaryUp();
         StartColdCache();
-        UpdateService("engine crash", "engine restarted");
+        RecheckService();
     }
 
     /// <summary>Starts the engine on the same storage and replays the WAL written since the last checkpoint.</summary>
@@ -110,7 +110,7 @@ public sealed partial class ServerClusterSystem
 
             MarkPrimaryUp();
             StartColdCache();
-            UpdateService(mode, "primary replaced");
+            RecheckService();
             yield break;
         }
 
@@ -185,7 +185,7 @@ public sealed partial class ServerClusterSystem
         MarkPrimaryUp();
         _switching = false;
         StartColdCache();
-        UpdateService(planned ? "planned failover" : "primary failure", "standby promoted");
+        RecheckService();
         StartRebuild(old);
     }
 

@@ -187,7 +187,7 @@ public sealed partial class ServerClusterSystem
         // Seed 002: a new standby is established in the old primary's zone (5-10 min), then replays the WAL it missed.
         if (!_zoneUp[server.Zone])
         {
-            var wait = BeginStage($"wait for az-{server.Zone + 1} to host a new standby");
+            var wait = BeginStage($"wait for az-{server.Zone + 1} to host a new standby", background: true);
             yield return ZoneReturnEvent(server.Zone);
             EndStage(wait);
         }
@@ -195,18 +195,18 @@ public sealed partial class ServerClusterSystem
         while (!_primaryUp)
         {
             // A standby is copied from the primary: with none serving, the build waits.
-            var waitPrimary = BeginStage("wait for a primary to copy a new standby from");
+            var waitPrimary = BeginStage("wait for a primary to copy a new standby from", background: true);
             yield return _primaryBack ??= Simulation.Event();
             EndStage(waitPrimary);
         }
 
         double start = Now;
-        var stage = BeginStage("build a new standby");
+        var stage = BeginStage("build a new standby", background: true);
         yield return Simulation.Timeout(Parameters.Duration("standby.rebuild").Sample(_random));
         EndStage(stage);
         double missed = Wal.BytesBetween(start, Now);
         double caughtUp = Wal.CatchUpTime(Now, missed, _replayRate);
-        stage = BeginStage("new standby replays the WAL it missed");
+        stage = BeginStage("new standby replays the WAL it missed", background: true);
         if (double.IsPositiveInfinity(caughtUp))
         {
             EndStage(stage, "cannot catch up: WAL rate exceeds replay rate");

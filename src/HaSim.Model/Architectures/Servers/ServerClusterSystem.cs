@@ -133,7 +133,7 @@ public sealed partial class ServerClusterSystem : DatabaseSystem
 
     private IEnumerable<Event> RebuildStorageCopy()
     {
-        var stage = BeginStage("rebuild the lost storage copy");
+        var stage = BeginStage("rebuild the lost storage copy", background: true);
         yield return Simulation.Timeout(Parameters.Duration("storage.copy_rebuild").Sample(_random));
         EndStage(stage);
         EndDegraded("storage copy being rebuilt");
@@ -225,6 +225,6 @@ public sealed partial class ServerClusterSystem : DatabaseSystem
 
         MarkPrimaryUp();
         StartColdCache();
-        UpdateService("region outage", "primary restarted");
+        RecheckService();
     }
 }

@@ -75,14 +75,26 @@ public abstract class DatabaseSystem
     public void Inject(Fault fault)
     {
         ArgumentNullException.ThrowIfNull(fault);
-        var target = Targets.FirstOrDefault(t => t.Name == fault.Target)
-            ?? throw new ArgumentException($"Unknown target '{fault.Target}'.", nameof(fault));
+        TargetInfo? target = null;
+        foreach (var t in Targets)
+        {
+            if (t.Name == fault.Target)
+            {
+                target = t;
+                break;
+            }
+        }
+
+        if (target is null)
+        {
+            throw new ArgumentException($"Unknown target '{fault.Target}'.", nameof(fault));
+        }
         if (!target.Faults.Contains(fault.Kind))
         {
             throw new ArgumentException($"Fault '{fault.Kind.Name()}' does not apply to {fault.Target}.", nameof(fault));
         }
 
-        Simulation.Process(Deliver(fault), "fault " + fault.Describe());
+        Simulation.Process(Deliver(fault), "fault delivery");
     }
 
     /// <summary>Closes what is still open at the end of the run.</summary>

@@ -36,7 +36,7 @@ public static class FailureInjector
             {
                 if (spec.Matches(target.Name) && target.Faults.Contains(spec.Kind))
                 {
-                    system.Simulation.Process(Failures(system, spec, target.Name, interval, duration), $"failures {spec.Name} {target.Name}");
+                    system.Simulation.Process(Failures(system, spec, target.Name, interval, duration), spec.Name);
                 }
             }
         }

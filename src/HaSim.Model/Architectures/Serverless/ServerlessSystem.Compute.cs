@@ -89,7 +89,7 @@ public sealed partial class ServerlessSystem
     private void StartComputeRecovery(ComputeFailure failure)
     {
         _recoveringFrom = failure;
-        _computeRecovery = Simulation.Process(RecoverCompute(failure), "compute recovery: " + ModeName(failure));
+        _computeRecovery = Simulation.Process(RecoverCompute(failure), "compute recovery");
     }
 
     private IEnumerable<Event> RecoverCompute(ComputeFailure failure)

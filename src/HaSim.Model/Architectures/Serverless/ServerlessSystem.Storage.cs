@@ -130,17 +130,17 @@ public sealed partial class ServerlessSystem
 
         if (replace)
         {
-            Simulation.Process(ReplaceSafekeeper(index), $"replace safekeeper-{index + 1}");
+            Simulation.Process(ReplaceSafekeeper(index), "replace safekeeper");
         }
         else if (returnsAfterSeconds is { } d)
         {
-            Simulation.Process(SafekeeperReturns(index, d), $"safekeeper-{index + 1} returns");
+            Simulation.Process(SafekeeperReturns(index, d), "safekeeper returns");
         }
     }
 
     private IEnumerable<Event> ReplaceSafekeeper(int index)
     {
-        var stage = BeginStage($"replace safekeeper-{index + 1}", background: true);
+        var stage = BeginStage("replace safekeeper", background: true);
         yield return Simulation.Timeout(Parameters.Duration("safekeeper.replacement").Sample(_random));
         EndStage(stage);
         SafekeeperBack(index);

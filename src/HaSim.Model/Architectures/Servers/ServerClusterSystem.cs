@@ -162,7 +162,7 @@ public sealed partial class ServerClusterSystem : DatabaseSystem
 
         if (duration is { } d)
         {
-            Simulation.Process(ZoneReturns(zone, d), $"az-{zone + 1} returns");
+            Simulation.Process(ZoneReturns(zone, d), "zone returns");
         }
     }
 

@@ -1,8 +1,8 @@
 using System.Text;
 using HaSim.Model.Incidents;
+using HaSim.Reports.Text;
 using HaSim.Scenarios.Binding;
 using HaSim.Scenarios.Running;
-using HaSim.Reports.Text;
 
 namespace HaSim.Reports.Scripted;
 

@@ -134,7 +134,7 @@ public sealed partial class ServerClusterSystem
         else
         {
             double since = failedAt - lastBackup;
-            DataLost(WalBytesBefore(failedAt, since), since, $"writes since the latest snapshot (taken at {Units.FormatClock(Math.Max(0, lastBackup))})");
+            DataLost(WalBytesBefore(failedAt, since), since, $"writes since the latest snapshot, taken {Units.FormatSeconds(since)} before the failure");
         }
 
         Primary.Zone = FirstHealthyZone();

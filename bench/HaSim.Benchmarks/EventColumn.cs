@@ -7,25 +7,29 @@ using HaSim.Benchmarks.Models;
 namespace HaSim.Benchmarks;
 
 /// <summary>
-/// Summary columns computed from the event count of a benchmark's model. The models are
-/// deterministic, so the count is taken from one extra run in the host process.
+/// Summary columns computed from a benchmark's model run. The models are deterministic, so the
+/// event count and the steady-state allocation are taken from one extra run in the host process.
 /// </summary>
 public sealed class EventColumn : IColumn
 {
-    public static readonly EventColumn Events = new("Events", "Events per run (queue pops)", (events, _, _) => events.ToString("N0"));
+    public static readonly EventColumn Events = new("Events", "Events per run (queue pops)", (run, _, _) => run.Events.ToString("N0"));
 
     public static readonly EventColumn EventsPerSecond = new(
-        "Events/s", "Events per second of wall time", (events, report, _) =>
-            report.ResultStatistics is { } stats ? (events / (stats.Mean * 1e-9)).ToString("N0") : "?");
+        "Events/s", "Events per second of wall time", (run, report, _) =>
+            report.ResultStatistics is { } stats ? (run.Events / (stats.Mean * 1e-9)).ToString("N0") : "?");
 
     public static readonly EventColumn BytesPerEvent = new(
-        "B/event", "Allocated bytes per event, start-up included", (events, report, benchmark) =>
-            (report.GcStats.GetBytesAllocatedPerOperation(benchmark) is long bytes ? (double)bytes / events : double.NaN).ToString("0.000"));
+        "B/event", "Allocated bytes per event, start-up included", (run, report, benchmark) =>
+            (report.GcStats.GetBytesAllocatedPerOperation(benchmark) is long bytes ? (double)bytes / run.Events : double.NaN).ToString("0.000"));
 
-    private static readonly ConcurrentDictionary<string, long> EventCounts = new();
-    private readonly Func<long, BenchmarkReport, BenchmarkCase, string> _format;
+    public static readonly EventColumn SteadyBytesPerEvent = new(
+        "Steady B/event", "Allocated bytes per event over the last 90% of simulated time (one run in the host)", (run, _, _) =>
+            ((double)run.SteadyAllocatedBytes / run.SteadyEvents).ToString("0.0000"));
 
-    private EventColumn(string name, string legend, Func<long, BenchmarkReport, BenchmarkCase, string> format)
+    private static readonly ConcurrentDictionary<string, ModelResult> Runs = new();
+    private readonly Func<ModelResult, BenchmarkReport, BenchmarkCase, string> _format;
+
+    private EventColumn(string name, string legend, Func<ModelResult, BenchmarkReport, BenchmarkCase, string> format)
     {
         ColumnName = name;
         Legend = legend;
@@ -58,21 +62,20 @@ public sealed class EventColumn : IColumn
             return "-";
         }
 
-        string key = benchmarkCase.Descriptor.Type.Name + "." + benchmarkCase.Descriptor.WorkloadMethod.Name;
-        long events = EventCounts.GetOrAdd(key, CountEvents);
-        return _format(events, report, benchmarkCase);
+        var run = Runs.GetOrAdd(benchmarkCase.Descriptor.WorkloadMethod.Name, RunOnce);
+        return _format(run, report, benchmarkCase);
     }
 
     public bool IsAvailable(Summary summary) => true;
 
     public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
 
-    private static long CountEvents(string key) => key switch
+    private static ModelResult RunOnce(string method) => method switch
     {
-        "MachineRepairBenchmarks.Bare" => MachineRepair.RunBare().Events,
-        "MachineRepairBenchmarks.Kernel" => MachineRepair.RunKernel().Events,
-        "TimeoutsOnlyBenchmarks.Bare" => TimeoutsOnly.RunBare().Events,
-        "TimeoutsOnlyBenchmarks.Kernel" => TimeoutsOnly.RunKernel().Events,
-        _ => 0,
+        nameof(ModelBenchmarks.MachineRepairBare) => MachineRepair.RunBare(),
+        nameof(ModelBenchmarks.MachineRepairKernel) => MachineRepair.RunKernel(),
+        nameof(ModelBenchmarks.TimeoutsOnlyBare) => TimeoutsOnly.RunBare(),
+        nameof(ModelBenchmarks.TimeoutsOnlyKernel) => TimeoutsOnly.RunKernel(),
+        _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown benchmark."),
     };
 }

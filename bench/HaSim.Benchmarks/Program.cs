@@ -9,5 +9,5 @@ if (args.Length > 0 && args[0] == "--quick")
     return QuickRun.Run(rounds, args.Length > 2 ? args[2] : null);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(MachineRepairBenchmarks).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(ModelBenchmarks).Assembly).Run(args);
 return 0;

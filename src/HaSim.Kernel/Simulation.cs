@@ -142,6 +142,9 @@ public sealed class Simulation
         Enqueue(ev, delaySeconds, priority);
     }
 
+    /// <summary>Schedules an already triggered event now with normal priority.</summary>
+    internal void EnqueueNow(Event ev) => _queue.EnqueueLane(Now, ((long)EventPriority.Normal << OrderShift) | _insertions++, ev);
+
     internal void Enqueue(Event ev, double delaySeconds, int priority)
     {
         long order = ((long)priority << OrderShift) | _insertions++;

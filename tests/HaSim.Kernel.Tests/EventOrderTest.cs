@@ -76,6 +76,70 @@ public class EventOrderTest
     }
 
     [Fact]
+    public void Every_dequeue_takes_the_smallest_time_priority_and_insertion_among_pending_events()
+    {
+        // A random mix of delays (many zero, many tied) and priorities, scheduled both up front
+        // and from callbacks, checked against a reference ordered set of pending keys.
+        var sim = new Simulation(11);
+        var rng = sim.Streams.Get("mix");
+        var keys = new Dictionary<Event, (double Time, int Priority, long Seq)>(ReferenceEqualityComparer.Instance);
+        var pending = new SortedSet<(double Time, int Priority, long Seq)>();
+        long seq = 0;
+        int budget = 30_000;
+        int checkedCount = 0;
+        sim.EventDequeued = (t, ev) =>
+        {
+            var key = keys[ev];
+            Assert.Equal(pending.Min, key);
+            Assert.Equal(key.Time, t);
+            pending.Remove(key);
+            checkedCount++;
+        };
+
+        for (int i = 0; i < 200; i++)
+        {
+            ScheduleRandom();
+        }
+
+        sim.Run();
+
+        Assert.Equal(30_000 + 200, checkedCount);
+        Assert.Empty(pending);
+
+        void ScheduleRandom()
+        {
+            Event ev;
+            int priority = EventPriority.Normal;
+            double delay = 0;
+            switch (rng.Next(4))
+            {
+                case 0:
+                    priority = new[] { EventPriority.Urgent, EventPriority.Normal, EventPriority.Late, 5 }[rng.Next(4)];
+                    ev = sim.Event().Succeed(null, priority);
+                    break;
+                case 1:
+                    ev = new Timeout(sim, 0);
+                    break;
+                default:
+                    delay = rng.Next(3) == 0 ? rng.Next(4) : rng.NextDouble() * 3;
+                    ev = new Timeout(sim, delay);
+                    break;
+            }
+
+            var key = (sim.Now + delay, priority, seq++);
+            keys.Add(ev, key);
+            pending.Add(key);
+            ev.AddCallback(_ =>
+            {
+                for (int k = rng.Next(3); k > 0 && budget > 0; k--, budget--)
+                {
+                    ScheduleRandom();
+                }
+            });
+        }
+    }
+
+    [Fact]
     public void Events_triggered_now_run_after_events_already_scheduled_for_now()
     {
         var sim = new Simulation();

@@ -33,6 +33,58 @@ public class ResourceTest
     }
 
     [Fact]
+    public void Withdrawing_from_a_long_queue_that_has_wrapped_around_keeps_the_others_in_order()
+    {
+        var sim = new Simulation();
+        var res = new Resource(sim, 1);
+        var holder = res.Request();
+        var waiting = new List<Request>();
+
+        // Cycle the queue so its ring buffer wraps, then grow it past its first size.
+        for (int round = 0; round < 3; round++)
+        {
+            for (int i = 0; i < 10; i++)
+            {
+                waiting.Add(res.Request());
+            }
+
+            holder.Dispose();
+            holder = waiting[0];
+            waiting.RemoveAt(0);
+        }
+
+        for (int i = 0; i < 40; i++)
+        {
+            waiting.Add(res.Request());
+        }
+
+        // Withdraw every third waiting request.
+        var kept = new List<Request>();
+        for (int i = 0; i < waiting.Count; i++)
+        {
+            if (i % 3 == 1)
+            {
+                waiting[i].Dispose();
+            }
+            else
+            {
+                kept.Add(waiting[i]);
+            }
+        }
+
+        Assert.Equal(kept.Count, res.QueueLength);
+        foreach (var expected in kept)
+        {
+            holder.Dispose();
+            Assert.True(expected.IsGranted);
+            holder = expected;
+        }
+
+        Assert.Equal(0, res.QueueLength);
+        Assert.Equal(1, res.InUse);
+    }
+
+    [Fact]
     public void Counts_show_units_in_use_free_and_waiting()
     {
         var sim = new Simulation();

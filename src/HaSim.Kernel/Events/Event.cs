@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+
 namespace HaSim.Kernel;
 
 /// <summary>
@@ -96,6 +99,16 @@ public class Event
     /// <summary>Removes a callback added with <see cref="AddCallback"/>; returns false if it was not attached.</summary>
     public bool RemoveCallback(Action<Event> callback) => _callbacks?.Remove(callback) ?? false;
 
+    /// <summary>Succeeds a pending event at the current time with normal priority: <see cref="Succeed"/> without the checks.</summary>
+    private protected void SucceedNow(object? value)
+    {
+        Debug.Assert(State == EventState.Pending, "Only a pending event can be triggered.");
+        State = EventState.Triggered;
+        IsOk = true;
+        Value = value;
+        Simulation.EnqueueNow(this);
+    }
+
     /// <summary>Sets the event triggered (not yet scheduled). Used by subclasses that schedule themselves.</summary>
     private protected void MarkTriggered(bool ok, object? value)
     {
@@ -106,7 +119,11 @@ public class Event
     }
 
     /// <summary>Runs the event's callbacks. Called by the simulation when the event leaves the queue.</summary>
-    internal virtual void Process()
+    internal virtual void Process() => RunCallbacks();
+
+    /// <summary>Marks the event processed and runs its waiter and callbacks; inlined into subclasses' <see cref="Process"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private protected void RunCallbacks()
     {
         State = EventState.Processed;
         var waiter = Waiter;

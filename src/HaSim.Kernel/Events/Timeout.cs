@@ -62,7 +62,7 @@ public sealed class Timeout : Event
 
     internal override void Process()
     {
-        base.Process();
+        RunCallbacks();
         if (_pooled && CanReuse)
         {
             ResetForReuse();

@@ -14,15 +14,12 @@ public sealed class PriorityResource : Resource
     {
     }
 
-    /// <inheritdoc/>
-    public override int QueueLength => _waiting.Count;
-
     /// <summary>Requests one unit with a priority: lower values are served first.</summary>
     public new Request Request(int priority) => base.Request(priority);
 
     private protected override void Enqueue(Request request) => _waiting.Enqueue(request, (request.Priority, request.Sequence));
 
-    private protected override Request? DequeueNext() => _waiting.TryDequeue(out var r, out _) ? r : null;
+    private protected override Request DequeueNext() => _waiting.Dequeue();
 
-    private protected override void Withdraw(Request request) => _waiting.Remove(request, out _, out _);
+    private protected override bool Withdraw(Request request) => _waiting.Remove(request, out _, out _);
 }

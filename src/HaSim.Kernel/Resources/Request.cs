@@ -36,7 +36,7 @@ public sealed class Request : Event, IDisposable
     internal void Grant()
     {
         IsGranted = true;
-        Succeed(this);
+        SucceedNow(this);
     }
 
     internal bool IsReusable => (IsProcessed || State == EventState.Pending) && CanReuse;

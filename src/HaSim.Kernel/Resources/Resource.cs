@@ -15,8 +15,17 @@ namespace HaSim.Kernel;
 /// </example>
 public class Resource
 {
-    private readonly Queue<Request> _fifo = new();
-    private readonly Stack<Request> _pool = new();
+    // Waiting requests of a FIFO resource, as a ring buffer; PriorityResource keeps its own queue.
+    private Request[] _fifo = new Request[16];
+    private int _fifoHead;
+    private int _fifoCount;
+
+    // Released requests ready for reuse, so that a steady-state run allocates none.
+    private Request[] _pool = new Request[16];
+    private int _poolCount;
+
+    // Waiting requests, whichever queue holds them: read on every request without a virtual call.
+    private int _waiting;
     private long _sequence;
 
     /// <summary>Creates a resource with <paramref name="capacity"/> units.</summary>
@@ -42,7 +51,7 @@ public class Resource
     public int Available => Math.Max(0, Capacity - InUse);
 
     /// <summary>Requests waiting for a unit.</summary>
-    public virtual int QueueLength => _fifo.Count;
+    public virtual int QueueLength => _waiting;
 
     /// <summary>Requests one unit. Yield the request to wait until it is granted.</summary>
     public Request Request() => Request(0);
@@ -79,9 +88,9 @@ public class Resource
             InUse--;
             GrantWaiting();
         }
-        else
+        else if (Withdraw(request))
         {
-            Withdraw(request);
+            _waiting--;
         }
 
         // A request still in the event queue (granted this instant) cannot be reused yet, nor can
@@ -90,25 +99,41 @@ public class Resource
         if (request.IsReusable)
         {
             request.Reset();
-            _pool.Push(request);
+            if (_poolCount == _pool.Length)
+            {
+                Array.Resize(ref _pool, _pool.Length * 2);
+            }
+
+            _pool[_poolCount++] = request;
         }
     }
 
     /// <summary>Creates a request with a priority; used by <see cref="PriorityResource"/>.</summary>
     private protected Request Request(int priority)
     {
-        var request = _pool.Count > 0 ? _pool.Pop() : new Request(this);
-        request.IsReleased = false;
+        Request request;
+        if (_poolCount > 0)
+        {
+            request = _pool[--_poolCount];
+            _pool[_poolCount] = null!;
+            request.IsReleased = false;
+        }
+        else
+        {
+            request = new Request(this);
+        }
+
         request.Priority = priority;
         request.RequestedAtSeconds = Simulation.Now;
         request.Sequence = _sequence++;
-        if (InUse < Capacity && QueueLength == 0)
+        if (InUse < Capacity && _waiting == 0)
         {
             InUse++;
             request.Grant();
         }
         else
         {
+            _waiting++;
             Enqueue(request);
         }
 
@@ -116,36 +141,64 @@ public class Resource
     }
 
     /// <summary>Adds a waiting request to the queue.</summary>
-    private protected virtual void Enqueue(Request request) => _fifo.Enqueue(request);
-
-    /// <summary>Takes the next request to grant, or null.</summary>
-    private protected virtual Request? DequeueNext() => _fifo.Count > 0 ? _fifo.Dequeue() : null;
-
-    /// <summary>Removes a waiting request from the queue.</summary>
-    private protected virtual void Withdraw(Request request)
+    private protected virtual void Enqueue(Request request)
     {
-        // Rare (an interrupted waiter): rebuild the queue without it.
-        int n = _fifo.Count;
-        for (int i = 0; i < n; i++)
+        if (_fifoCount == _fifo.Length)
         {
-            var r = _fifo.Dequeue();
-            if (!ReferenceEquals(r, request))
+            var bigger = new Request[_fifo.Length * 2];
+            for (int i = 0; i < _fifoCount; i++)
             {
-                _fifo.Enqueue(r);
+                bigger[i] = _fifo[(_fifoHead + i) % _fifo.Length];
+            }
+
+            _fifo = bigger;
+            _fifoHead = 0;
+        }
+
+        int tail = _fifoHead + _fifoCount;
+        _fifo[tail < _fifo.Length ? tail : tail - _fifo.Length] = request;
+        _fifoCount++;
+    }
+
+    /// <summary>Takes the next request to grant. Called only while requests are waiting.</summary>
+    private protected virtual Request DequeueNext()
+    {
+        var next = _fifo[_fifoHead];
+        _fifo[_fifoHead] = null!;
+        _fifoHead = _fifoHead + 1 == _fifo.Length ? 0 : _fifoHead + 1;
+        _fifoCount--;
+        return next;
+    }
+
+    /// <summary>Removes a waiting request from the queue; false if it was not there.</summary>
+    private protected virtual bool Withdraw(Request request)
+    {
+        // Rare (an interrupted waiter): close the gap it leaves, keeping the others in order.
+        for (int i = 0; i < _fifoCount; i++)
+        {
+            int at = (_fifoHead + i) % _fifo.Length;
+            if (ReferenceEquals(_fifo[at], request))
+            {
+                for (int j = i; j < _fifoCount - 1; j++)
+                {
+                    _fifo[(_fifoHead + j) % _fifo.Length] = _fifo[(_fifoHead + j + 1) % _fifo.Length];
+                }
+
+                _fifoCount--;
+                _fifo[(_fifoHead + _fifoCount) % _fifo.Length] = null!;
+                return true;
             }
         }
+
+        return false;
     }
 
     private void GrantWaiting()
     {
-        while (InUse < Capacity)
+        while (InUse < Capacity && _waiting > 0)
         {
+            _waiting--;
             var next = DequeueNext();
-            if (next is null)
-            {
-                return;
-            }
-
             InUse++;
             next.Grant();
         }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HaSim.Kernel;
 using HaSim.Kernel.Distributions;
 using HaSim.Model.Architectures;
@@ -14,10 +15,25 @@ namespace HaSim.Scenarios.Running;
 /// </summary>
 public static class FailureInjector
 {
+    // The plan (which process on which target, with which distributions) depends only on the
+    // parameters; Monte Carlo runs reuse it across thousands of replications.
+    private static readonly ConditionalWeakTable<ParameterSet, Planned[]> Plans = new();
+
     /// <summary>Starts the failure processes of <paramref name="specs"/> on <paramref name="system"/>.</summary>
     public static void Start(DatabaseSystem system, ParameterSet parameters, IEnumerable<FailureProcessSpec> specs)
     {
         ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var plan = Plans.GetValue(parameters, p => Plan(system, p, specs));
+        foreach (var planned in plan)
+        {
+            system.Simulation.Process(Failures(system, planned), planned.Spec.Name);
+        }
+    }
+
+    private static Planned[] Plan(DatabaseSystem system, ParameterSet parameters, IEnumerable<FailureProcessSpec> specs)
+    {
+        var plan = new List<Planned>();
         foreach (var spec in specs)
         {
             if (parameters.Catalog.Find(spec.IntervalKey) is null)
@@ -36,21 +52,24 @@ public static class FailureInjector
             {
                 if (spec.Matches(target.Name) && target.Faults.Contains(spec.Kind))
                 {
-                    system.Simulation.Process(Failures(system, spec, target.Name, interval, duration), spec.Name);
+                    plan.Add(new Planned(spec, target.Name, interval, duration, $"failures/{spec.Name}/{target.Name}", "random " + spec.Name));
                 }
             }
         }
+
+        return [.. plan];
     }
 
-    private static IEnumerable<Event> Failures(DatabaseSystem system, FailureProcessSpec spec, string target, Distribution interval, Distribution? duration)
+    private static IEnumerable<Event> Failures(DatabaseSystem system, Planned planned)
     {
         var sim = system.Simulation;
-        var random = sim.Streams.Get($"failures/{spec.Name}/{target}");
-        string origin = "random " + spec.Name;
+        var random = sim.Streams.Get(planned.StreamName);
         while (true)
         {
-            yield return sim.Timeout(interval.Sample(random));
-            system.Inject(new Fault(sim.Now, target, spec.Kind, duration?.Sample(random), origin));
+            yield return sim.Timeout(planned.Interval.Sample(random));
+            system.Inject(new Fault(sim.Now, planned.Target, planned.Spec.Kind, planned.Duration?.Sample(random), planned.Origin));
         }
     }
+
+    private sealed record Planned(FailureProcessSpec Spec, string Target, Distribution Interval, Distribution? Duration, string StreamName, string Origin);
 }

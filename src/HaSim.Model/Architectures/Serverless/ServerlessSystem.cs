@@ -41,6 +41,18 @@ public sealed partial class ServerlessSystem : DatabaseSystem
         _pageserverZone = 0;
         _secondaryZone = 1;
 
+        _targets = TargetsBySafekeeperCount.GetOrAdd(safekeepers, BuildTargets);
+        UpdateQuorumDegraded();
+    }
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<TargetInfo> Targets => _targets;
+
+    // The target list depends only on the safekeeper count; Monte Carlo runs build thousands of systems.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, IReadOnlyList<TargetInfo>> TargetsBySafekeeperCount = new();
+
+    private static IReadOnlyList<TargetInfo> BuildTargets(int safekeepers)
+    {
         var targets = new List<TargetInfo>
         {
             Target("compute", ComponentKind.Engine, "the Postgres process of the compute endpoint", FaultKind.Crash, FaultKind.Hang),
@@ -58,15 +70,11 @@ public sealed partial class ServerlessSystem : DatabaseSystem
 
         for (int i = 0; i < safekeepers; i++)
         {
-            targets.Add(Target($"safekeeper-{i + 1}", ComponentKind.Safekeeper, $"safekeeper {i + 1}, in az-{_safekeeperZone[i] + 1}", FaultKind.Fail, FaultKind.Outage));
+            targets.Add(Target($"safekeeper-{i + 1}", ComponentKind.Safekeeper, $"safekeeper {i + 1}, in az-{(i % Zones) + 1}", FaultKind.Fail, FaultKind.Outage));
         }
 
-        _targets = targets;
-        UpdateQuorumDegraded();
+        return targets;
     }
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<TargetInfo> Targets => _targets;
 
     private int SafekeepersUp => _safekeeperUp.Count(u => u);
 

@@ -50,6 +50,17 @@ public sealed partial class ServerClusterSystem : DatabaseSystem
         double interval = Parameters.Duration("backup.snapshot_interval").Mean;
         _backups = new BackupSchedule(interval, Stream("backup/schedule").NextDouble() * interval);
 
+        _targets = TargetsByStandbyCount.GetOrAdd(standbys, BuildTargets);
+    }
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<TargetInfo> Targets => _targets;
+
+    // The target list depends only on the standby count; Monte Carlo runs build thousands of systems.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, IReadOnlyList<TargetInfo>> TargetsByStandbyCount = new();
+
+    private static IReadOnlyList<TargetInfo> BuildTargets(int standbys)
+    {
         var targets = new List<TargetInfo>
         {
             Target("primary", ComponentKind.Server, "the current primary server: crash (engine), fail (VM or node lost)" + (standbys > 0 ? ", planned-failover, forced-failover" : ""),
@@ -70,11 +81,8 @@ public sealed partial class ServerClusterSystem : DatabaseSystem
             targets.Add(Target($"az-{z + 1}", ComponentKind.AvailabilityZone, $"availability zone {z + 1}", FaultKind.Outage));
         }
 
-        _targets = targets;
+        return targets;
     }
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<TargetInfo> Targets => _targets;
 
     private bool HasStandbyParameters { get; }
 

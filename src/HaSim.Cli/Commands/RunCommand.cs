@@ -13,15 +13,23 @@ internal static class RunCommand
     {
         var scenario = new Argument<string>("scenario") { Description = "The scenario file (YAML) to run." };
         var seed = new Option<ulong?>("--seed", "-s") { Description = "Root seed; overrides the scenario's 'seed:'. The same seed gives byte-identical output." };
-        var output = new Option<string?>("--out", "-o") { Description = "Directory for summary.json, incidents.csv, trace.jsonl and timeline.txt (default: results/<scenario name>)." };
+        var output = new Option<string?>("--out", "-o") { Description = "Directory for summary.json, incidents.csv, trace.jsonl and timeline.txt (default: results/<scenario name>). With --years: summary.json and report.txt (default: results/<scenario name>/monte-carlo); with --shard: partial.json." };
         var noFiles = new Option<bool>("--no-files") { Description = "Print only; write no output directory." };
         var format = CommonOptions.FormatOption();
-        var command = new Command("run", "Replay a scenario's scripted faults and report the timeline, each incident's recovery stages, RTO, RPO and degraded time. Exit code 1 if the scenario's expectations are not met.")
+        var command = new Command("run", "Replay a scenario's scripted faults and report the timeline, each incident's recovery stages, RTO, RPO and degraded time. Exit code 1 if the scenario's expectations are not met. With --years, run a Monte Carlo simulation of random failures instead (summary.json with RTO, RPO, availability and SLA distributions).")
         {
             scenario, seed, output, noFiles, format,
         };
+        var monteCarlo = new MonteCarloOptions();
+        monteCarlo.AddTo(command);
         command.SetAction(parse =>
         {
+            if (monteCarlo.IsMonteCarlo(parse))
+            {
+                return MonteCarloCommand.Execute(parse, parse.GetRequiredValue(scenario), parse.GetValue(seed), parse.GetValue(output), parse.GetValue(noFiles), parse.GetValue(format)!, monteCarlo);
+            }
+
+            monteCarlo.RejectWithoutYears(parse);
             var loaded = ScenarioLoader.Load(parse.GetRequiredValue(scenario));
             var result = ScenarioRunner.Run(loaded, parse.GetValue(seed));
             var stdout = parse.InvocationConfiguration.Output;
@@ -53,6 +61,8 @@ internal static class RunCommand
             "hasim run scenarios/azure/zone-redundant-primary-failure.yaml",
             "hasim run scenarios/serverless/az-outage.yaml --seed 7 --out out/az",
             "hasim run scenarios/aiven/startup-node-loss.yaml --format json --no-files | jq '.incidents[0].rpo_seconds'",
+            "hasim run serverless.yaml --years 100 --replications 1000 --out out/mc   (serverless.yaml: 'preset: serverless')",
+            "hasim run serverless.yaml --years 100 --replications 1000 --shard 0/4 --out out/shard-0",
         ]);
     }
 }

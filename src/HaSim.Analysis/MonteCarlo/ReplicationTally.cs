@@ -1,0 +1,322 @@
+using HaSim.Model.Incidents;
+
+namespace HaSim.Analysis.MonteCarlo;
+
+/// <summary>
+/// Follows one replication at a time as its incidents and degraded intervals stream in, and adds
+/// the replication's figures to a <see cref="MonteCarloAccumulator"/> when it completes. One tally
+/// per worker, reused for every replication that worker runs; it keeps nothing from one replication
+/// to the next, and within a replication only the incidents still overlapping (constant memory).
+/// </summary>
+/// <remarks>
+/// <para><b>Downtime</b> is the union of the incidents' client-downtime intervals
+/// [start, client restored (or the end of the replication)], clipped to the replication. Incidents
+/// must arrive in start order (as a simulated system reports them: it opens one incident at a time),
+/// though one may start before the previous one's clients are back; overlapping time counts once and
+/// is attributed to the earlier incident's failure mode.</para>
+/// <para><b>Months</b> are consecutive spans of <see cref="MonteCarloSettings.MonthSeconds"/> from time 0;
+/// each month's downtime is the union clipped to the month. A trailing partial month is not a month.</para>
+/// <para><b>Stage time</b> within downtime is each stage clipped to its own incident's client-downtime interval.</para>
+/// </remarks>
+public sealed class ReplicationTally : IRunObserver
+{
+    private readonly MonteCarloAccumulator _target;
+    private readonly MonteCarloSettings _settings;
+    private readonly double _horizon;
+    private readonly long _months;
+    private readonly Dictionary<string, double> _modeDowntime = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _modeIncidents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> _stageDowntime = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> _degraded = new(StringComparer.Ordinal);
+    private readonly long[] _bands;
+    private readonly long[] _tiers;
+
+    private bool _active;
+    private bool _hasBlock;
+    private double _blockStart;
+    private double _blockEnd;
+    private double _flushedEnd;
+    private double _downtime;
+    private long _incidents;
+    private double _rpoBytes;
+    private long _month;
+    private double _monthDowntime;
+    private long _missed;
+
+    /// <summary>Creates a tally that adds completed replications to <paramref name="target"/>.</summary>
+    public ReplicationTally(MonteCarloAccumulator target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        _target = target;
+        _settings = target.Settings;
+        _horizon = _settings.HorizonSeconds;
+        _months = _settings.MonthsPerReplication;
+        _bands = new long[MonteCarloAccumulator.UptimeBands.Count];
+        _tiers = new long[_settings.CreditTiers.Count];
+    }
+
+    /// <summary>Called with every incident as it is recorded (after the tally has counted it); for comparisons.</summary>
+    public Action<IncidentFacts>? IncidentHook { get; set; }
+
+    /// <inheritdoc/>
+    public bool WantsTrace => false;
+
+    /// <summary>Starts a new replication.</summary>
+    /// <exception cref="InvalidOperationException">The previous replication was not completed.</exception>
+    public void Begin()
+    {
+        if (_active)
+        {
+            throw new InvalidOperationException("The previous replication was not completed.");
+        }
+
+        _active = true;
+        _hasBlock = false;
+        _flushedEnd = double.NegativeInfinity;
+        _downtime = 0;
+        _incidents = 0;
+        _rpoBytes = 0;
+        _month = 0;
+        _monthDowntime = 0;
+        _missed = 0;
+        _modeDowntime.Clear();
+        _modeIncidents.Clear();
+        _stageDowntime.Clear();
+        _degraded.Clear();
+        Array.Clear(_bands);
+        Array.Clear(_tiers);
+    }
+
+    /// <inheritdoc/>
+    public void OnIncidentClosed(Incident incident) => Record(IncidentFacts.From(incident));
+
+    /// <inheritdoc/>
+    public void OnDegraded(DegradedInterval interval)
+    {
+        ArgumentNullException.ThrowIfNull(interval);
+        RecordDegraded(interval.Kind, interval.StartSeconds, interval.EndSeconds);
+    }
+
+    /// <inheritdoc/>
+    public void OnTrace(TraceRecord record)
+    {
+    }
+
+    /// <summary>Records one incident of the current replication.</summary>
+    /// <exception cref="InvalidOperationException">No replication is active, or the incident starts inside time already accounted for (out of start order).</exception>
+    public void Record(in IncidentFacts incident)
+    {
+        CheckActive();
+        double start = Math.Clamp(incident.StartSeconds, 0, _horizon);
+        double end = Math.Clamp(incident.ClientRestoredSeconds ?? _horizon, start, _horizon);
+        if (start < _flushedEnd)
+        {
+            throw new InvalidOperationException(
+                $"An incident ({incident.FailureMode}) starting at {start} s arrived after downtime up to {_flushedEnd} s was accounted for: incidents must arrive in start order.");
+        }
+
+        double attributed = AddDowntime(start, end);
+        var mode = _target.Mode(incident.FailureMode);
+        mode.Add(incident);
+        _target.Incidents++;
+        if (incident.ClientRestoredSeconds is null)
+        {
+            _target.Unrecovered++;
+        }
+
+        _incidents++;
+        _rpoBytes += incident.RpoBytes;
+        _modeDowntime[incident.FailureMode] = _modeDowntime.GetValueOrDefault(incident.FailureMode) + attributed;
+        _modeIncidents[incident.FailureMode] = _modeIncidents.GetValueOrDefault(incident.FailureMode) + 1;
+        foreach (var stage in incident.Stages)
+        {
+            var s = _target.Stage(stage.Name);
+            s.Occurrences++;
+            s.Duration.Add(Math.Max(0, stage.DurationSeconds));
+            double within = Math.Min(stage.EndSeconds, end) - Math.Max(stage.StartSeconds, start);
+            if (within > 0)
+            {
+                _stageDowntime[stage.Name] = _stageDowntime.GetValueOrDefault(stage.Name) + within;
+            }
+            else if (!_stageDowntime.ContainsKey(stage.Name))
+            {
+                _stageDowntime[stage.Name] = 0;
+            }
+        }
+
+        IncidentHook?.Invoke(incident);
+    }
+
+    /// <summary>Records one degraded interval of the current replication.</summary>
+    public void RecordDegraded(string kind, double startSeconds, double endSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        CheckActive();
+        double start = Math.Clamp(startSeconds, 0, _horizon);
+        double end = Math.Clamp(endSeconds, start, _horizon);
+        _target.DegradedKind(kind).Intervals++;
+        _degraded[kind] = _degraded.GetValueOrDefault(kind) + (end - start);
+    }
+
+    /// <summary>Ends the current replication and adds its figures to the accumulator.</summary>
+    public ReplicationOutcome Complete()
+    {
+        CheckActive();
+        if (_hasBlock)
+        {
+            Flush(_blockStart, _blockEnd);
+            _hasBlock = false;
+        }
+
+        AdvanceTo(_months);
+        _active = false;
+
+        var t = _target;
+        t.Replications++;
+        t.DowntimePerReplication.Add(_downtime);
+        t.IncidentsPerReplication.Add(_incidents);
+        foreach (var (name, count) in _modeIncidents)
+        {
+            var mode = t.Mode(name);
+            mode.IncidentsPerReplication.Add(count);
+            mode.DowntimePerReplication.Add(_modeDowntime.GetValueOrDefault(name));
+        }
+
+        foreach (var (name, seconds) in _stageDowntime)
+        {
+            t.Stage(name).DowntimePerReplication.Add(seconds);
+        }
+
+        foreach (var (kind, seconds) in _degraded)
+        {
+            t.DegradedKind(kind).PerReplication.Add(seconds);
+        }
+
+        t.MonthsMissed.Add(_missed, _months);
+        for (int k = 0; k < _bands.Length; k++)
+        {
+            t.Bands[k].Add(_bands[k], _months);
+        }
+
+        for (int k = 0; k < _tiers.Length; k++)
+        {
+            t.Tiers[k].Add(_tiers[k], _months);
+        }
+
+        return new ReplicationOutcome(_horizon, _downtime, _incidents, _months, _missed, _rpoBytes);
+    }
+
+    /// <summary>Merges [start, end] into the downtime union; returns the time it adds (attributed to this incident).</summary>
+    private double AddDowntime(double start, double end)
+    {
+        if (!_hasBlock)
+        {
+            _hasBlock = true;
+            _blockStart = start;
+            _blockEnd = end;
+            return end - start;
+        }
+
+        if (start > _blockEnd)
+        {
+            Flush(_blockStart, _blockEnd);
+            _blockStart = start;
+            _blockEnd = end;
+            return end - start;
+        }
+
+        if (end < _blockStart)
+        {
+            // Entirely before the open block but after everything flushed: a block of its own.
+            Flush(start, end);
+            return end - start;
+        }
+
+        double added = Math.Max(0, end - _blockEnd) + Math.Max(0, _blockStart - start);
+        _blockStart = Math.Min(_blockStart, start);
+        _blockEnd = Math.Max(_blockEnd, end);
+        return added;
+    }
+
+    /// <summary>Accounts a finished block of downtime to the replication total and its months.</summary>
+    private void Flush(double start, double end)
+    {
+        _flushedEnd = end;
+        _downtime += end - start;
+        const double m = MonteCarloSettings.MonthSeconds;
+        for (long month = (long)Math.Floor(start / m); month < _months; month++)
+        {
+            double monthStart = month * m;
+            if (monthStart >= end)
+            {
+                break;
+            }
+
+            AdvanceTo(month);
+            double overlap = Math.Min(end, (month + 1) * m) - Math.Max(start, monthStart);
+            if (overlap > 0)
+            {
+                _monthDowntime += overlap;
+            }
+        }
+    }
+
+    /// <summary>Closes every month before <paramref name="month"/>.</summary>
+    private void AdvanceTo(long month)
+    {
+        while (_month < month)
+        {
+            CloseMonth(_monthDowntime);
+            _monthDowntime = 0;
+            _month++;
+        }
+    }
+
+    private void CloseMonth(double downtime)
+    {
+        downtime = Math.Clamp(downtime, 0, MonteCarloSettings.MonthSeconds);
+        double uptime = 1 - (downtime / MonteCarloSettings.MonthSeconds);
+        _target.MonthDowntime.Add(downtime);
+        if (uptime < _settings.SlaTarget)
+        {
+            _missed++;
+        }
+
+        var bands = MonteCarloAccumulator.UptimeBands;
+        for (int k = 0; k < bands.Count; k++)
+        {
+            if (uptime >= bands[k])
+            {
+                _bands[k]++;
+            }
+        }
+
+        int tier = _settings.TierFor(uptime);
+        if (tier >= 0)
+        {
+            _tiers[tier]++;
+            _target.MonthCredit.Add(_settings.CreditTiers[tier].CreditFraction);
+        }
+        else
+        {
+            _target.MonthCredit.AddQuanta(0);
+        }
+    }
+
+    private void CheckActive()
+    {
+        if (!_active)
+        {
+            throw new InvalidOperationException("Call Begin() before recording a replication.");
+        }
+    }
+}
+
+/// <summary>The headline figures of one replication (for paired comparisons).</summary>
+/// <param name="HorizonSeconds">The replication's length.</param>
+/// <param name="DowntimeSeconds">Client downtime (union of incidents), clipped to the replication.</param>
+/// <param name="Incidents">Incidents.</param>
+/// <param name="Months">Whole months.</param>
+/// <param name="MonthsMissed">Months whose uptime was below the SLA target.</param>
+/// <param name="RpoBytes">Committed data lost, summed over the incidents.</param>
+public readonly record struct ReplicationOutcome(double HorizonSeconds, double DowntimeSeconds, long Incidents, long Months, long MonthsMissed, double RpoBytes);

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using HaSim.Analysis.MonteCarlo;
+using HaSim.Reports.MonteCarlo;
+
+namespace HaSim.Cli.Commands;
+
+/// <summary><c>hasim merge</c>: combines the partial results of every shard into the single run's summary.</summary>
+internal static class MergeCommand
+{
+    public static (Command, string[]) Create()
+    {
+        var inputs = new Argument<string[]>("partials") { Description = "Shard output directories (each holding partial.json) or partial.json files, one per shard, in any order.", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string?>("--out", "-o") { Description = "Directory for summary.json and report.txt (default: results/<scenario name>/monte-carlo)." };
+        var noFiles = new Option<bool>("--no-files") { Description = "Print only; write no output directory." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Accepted for symmetry with run; merge prints no progress." };
+        var format = CommonOptions.FormatOption();
+        var command = new Command("merge", "Merge the partial results of a sharded Monte Carlo run (hasim run --shard i/N) into summary.json, byte-identical to what a single run writes. Checks that every shard of the same run is present exactly once; exit code 2 if not.")
+        {
+            inputs, output, noFiles, quiet, format,
+        };
+        command.SetAction(parse =>
+        {
+            var partials = new List<(string, PartialResult)>();
+            try
+            {
+                foreach (var path in parse.GetRequiredValue(inputs))
+                {
+                    partials.Add((path, PartialResult.Read(path)));
+                }
+
+                var (scenario, accumulator) = PartialResult.Merge(partials);
+                var summary = accumulator.Summarise(scenario);
+                string? dir = parse.GetValue(noFiles) ? null : parse.GetValue(output) ?? Path.Combine("results", scenario.Name, "monte-carlo");
+                if (dir is not null)
+                {
+                    MonteCarloOutput.WriteSummary(dir, summary);
+                }
+
+                MonteCarloCommand.Print(parse.InvocationConfiguration.Output, summary, parse.GetValue(format)!, dir);
+                return ExitCodes.Success;
+            }
+            catch (PartialResultException e)
+            {
+                throw new CliInputException("merge: " + e.Message);
+            }
+        });
+        return (command,
+        [
+            "hasim merge out/shard-0 out/shard-1 out/shard-2 out/shard-3 --out out/merged",
+            "hasim merge /results/shard-* --out /results/merged --format json",
+        ]);
+    }
+}

@@ -1,0 +1,165 @@
+using System.CommandLine;
+using System.Globalization;
+using HaSim.Analysis.MonteCarlo;
+using HaSim.Reports.MonteCarlo;
+using HaSim.Scenarios.Binding;
+
+namespace HaSim.Cli.Commands;
+
+/// <summary>The Monte Carlo options of <c>hasim run</c> (used when <c>--years</c> is given).</summary>
+internal sealed class MonteCarloOptions
+{
+    public Option<double?> Years { get; } = new("--years", "-y") { Description = "Monte Carlo: simulated years per replication; random failures from the preset (plus the scenario's timeline). Without it, run replays the scripted timeline once." };
+
+    public Option<long> Replications { get; } = new("--replications", "-r") { Description = "Monte Carlo: number of replications.", DefaultValueFactory = _ => 100 };
+
+    public Option<int> Threads { get; } = new("--threads", "-t") { Description = "Monte Carlo: worker threads (default: all cores). Results are byte-identical for any value.", DefaultValueFactory = _ => Environment.ProcessorCount };
+
+    public Option<string?> Shard { get; } = new("--shard") { Description = "Monte Carlo: run only shard i of N (replications with index = i mod N) and write partial.json; combine with 'hasim merge'." };
+
+    public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress on stderr." };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Years);
+        command.Options.Add(Replications);
+        command.Options.Add(Threads);
+        command.Options.Add(Shard);
+        command.Options.Add(Quiet);
+    }
+
+    public bool IsMonteCarlo(ParseResult parse) => parse.GetValue(Years) is not null;
+
+    /// <summary>Rejects Monte Carlo options on a scripted run.</summary>
+    public void RejectWithoutYears(ParseResult parse)
+    {
+        foreach (var option in new Option[] { Replications, Threads, Shard })
+        {
+            if (parse.GetResult(option) is { Implicit: false })
+            {
+                throw new CliInputException($"{option.Name} needs --years (a Monte Carlo run); without --years, run replays the scripted timeline once.");
+            }
+        }
+    }
+}
+
+/// <summary><c>hasim run --years</c>: a Monte Carlo run, a shard of one, and their outputs.</summary>
+internal static class MonteCarloCommand
+{
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+
+    public static int Execute(ParseResult parse, string scenarioPath, ulong? seedOption, string? outDir, bool noFiles, string format, MonteCarloOptions options)
+    {
+        var scenario = ScenarioLoader.Load(scenarioPath);
+        var identity = ScenarioIdentity.FromFile(scenario);
+        int threads = ParseThreads(parse.GetValue(options.Threads));
+        var shard = ParseShard(parse.GetValue(options.Shard));
+        bool sharded = parse.GetValue(options.Shard) is not null; // even 0/1: the user asked for a partial result
+        var settings = Settings(scenario, parse.GetValue(options.Years)!.Value, parse.GetValue(options.Replications), seedOption ?? scenario.Seed);
+        if (sharded && noFiles)
+        {
+            throw new CliInputException("--shard writes partial.json for 'hasim merge'; it cannot be combined with --no-files.");
+        }
+
+        string dir = outDir ?? DefaultDirectory(scenario.Name, sharded ? shard : null);
+        var stdout = parse.InvocationConfiguration.Output;
+        var progress = new RunProgress(shard.ReplicationsOf(settings.Replications));
+        string label = sharded ? $"{scenario.Name} shard {shard}" : scenario.Name;
+        var accumulator = MonteCarloProgress.Run(label, progress, parse.InvocationConfiguration.Error, parse.GetValue(options.Quiet),
+            ct => MonteCarloRunner.Run(scenario, settings, shard, threads, progress, ct));
+
+        if (sharded)
+        {
+            var partial = new PartialResult(identity, settings, shard, accumulator);
+            MonteCarloOutput.WritePartial(dir, partial);
+            string file = Path.Combine(dir, PartialResult.FileName);
+            if (format == "json")
+            {
+                stdout.Write(JsonText.Write(w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteString("format", "hasim.monte-carlo-shard/1");
+                    w.WriteString("shard", shard.ToString());
+                    w.WriteNumber("replications", accumulator.Replications);
+                    w.WriteNumber("of", settings.Replications);
+                    w.WriteString("partial", file);
+                    w.WriteEndObject();
+                }));
+            }
+            else
+            {
+                stdout.WriteLine(string.Create(C, $"Shard {shard}: {accumulator.Replications} of {settings.Replications} replications. Wrote {file}"));
+                stdout.WriteLine("Combine all shards with: hasim merge <shard dirs...> --out <dir>");
+            }
+
+            return ExitCodes.Success;
+        }
+
+        var summary = accumulator.Summarise(identity);
+        if (!noFiles)
+        {
+            MonteCarloOutput.WriteSummary(dir, summary);
+        }
+
+        Print(stdout, summary, format, noFiles ? null : dir);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Prints a summary as a table or JSON, and where it was written.</summary>
+    public static void Print(TextWriter stdout, MonteCarloSummary summary, string format, string? dir)
+    {
+        if (format == "json")
+        {
+            stdout.Write(MonteCarloJson.Summary(summary));
+            return;
+        }
+
+        stdout.Write(MonteCarloReport.Render(summary));
+        if (dir is not null)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine($"Wrote {MonteCarloOutput.SummaryFile} and {MonteCarloOutput.ReportFile} to {dir}");
+        }
+    }
+
+    public static MonteCarloSettings Settings(Scenario scenario, double years, long replications, ulong seed)
+    {
+        if (!(years > 0) || !double.IsFinite(years) || years > 1e6)
+        {
+            throw new CliInputException($"--years {years.ToString(C)}: give a positive number of simulated years per replication (at most 1000000).");
+        }
+
+        if (replications < 1 || replications > MonteCarloSettings.MaxReplications)
+        {
+            throw new CliInputException($"--replications {replications}: give a whole number from 1 to {MonteCarloSettings.MaxReplications}.");
+        }
+
+        return MonteCarloSettings.For(scenario, years, replications, seed);
+    }
+
+    public static int ParseThreads(int threads) => threads >= 1 && threads <= 1024
+        ? threads
+        : throw new CliInputException($"--threads {threads}: give a number of worker threads from 1 to 1024 (default: all {Environment.ProcessorCount} cores).");
+
+    private static ShardSpec ParseShard(string? text)
+    {
+        if (text is null)
+        {
+            return ShardSpec.Whole;
+        }
+
+        try
+        {
+            return ShardSpec.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new CliInputException("--shard " + e.Message);
+        }
+    }
+
+    private static string DefaultDirectory(string scenarioName, ShardSpec? shard) =>
+        shard is not { } s
+            ? Path.Combine("results", scenarioName, "monte-carlo")
+            : Path.Combine("results", scenarioName, "monte-carlo", $"shard-{s.Index}-of-{s.Count}");
+}

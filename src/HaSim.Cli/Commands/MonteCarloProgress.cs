@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+using HaSim.Analysis.MonteCarlo;
+using Spectre.Console;
+
+namespace HaSim.Cli.Commands;
+
+/// <summary>
+/// Runs a Monte Carlo job while showing its progress on stderr: a Spectre.Console progress bar with
+/// ETA when stderr is a terminal, plain progress lines every few seconds otherwise, nothing with
+/// --quiet. Ctrl+C stops the workers between replications (exit 130, nothing written).
+/// </summary>
+internal static class MonteCarloProgress
+{
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+
+    /// <summary>How often plain progress lines are written.</summary>
+    public static TimeSpan PlainInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    public static T Run<T>(string label, RunProgress progress, TextWriter error, bool quiet, Func<CancellationToken, T> job)
+    {
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var work = Task.Factory.StartNew(() => job(cancel.Token), cancel.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            if (quiet)
+            {
+                work.Wait(CancellationToken.None);
+            }
+            else if (ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected)
+            {
+                Bar(label, progress, work);
+            }
+            else
+            {
+                Plain(label, progress, error, work, clock);
+            }
+
+            var result = work.GetAwaiter().GetResult();
+            if (!quiet)
+            {
+                error.WriteLine(string.Create(C, $"hasim: {label}: {progress.Completed} of {progress.Total} replications in {clock.Elapsed.TotalSeconds:0.0} s"));
+            }
+
+            return result;
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static void Bar(string label, RunProgress progress, Task work)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        console.Progress()
+            .AutoClear(true)
+            .HideCompleted(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask(Markup.Escape(label), maxValue: Math.Max(1, progress.Total));
+                while (!work.IsCompleted)
+                {
+                    task.Value = progress.Completed;
+                    ctx.Refresh();
+                    work.Wait(TimeSpan.FromMilliseconds(200));
+                }
+
+                task.Value = progress.Completed;
+            });
+    }
+
+    private static void Plain(string label, RunProgress progress, TextWriter error, Task work, Stopwatch clock)
+    {
+        while (!work.Wait(PlainInterval))
+        {
+            long done = progress.Completed;
+            double elapsed = clock.Elapsed.TotalSeconds;
+            string eta = done > 0 ? $"ETA {(progress.Total - done) * elapsed / done:0} s" : "ETA unknown";
+            error.WriteLine(string.Create(C, $"hasim: {label}: {done}/{progress.Total} replications ({100.0 * done / Math.Max(1, progress.Total):0}%), {elapsed:0} s elapsed, {eta}"));
+        }
+    }
+}

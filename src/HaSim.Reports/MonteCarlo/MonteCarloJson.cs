@@ -1,0 +1,288 @@
+using System.Text.Json;
+using HaSim.Analysis.MonteCarlo;
+using HaSim.Analysis.Statistics;
+
+namespace HaSim.Reports.MonteCarlo;
+
+/// <summary>
+/// Writes Monte Carlo results as JSON: <c>summary.json</c> (format <c>hasim.monte-carlo/1</c>) and
+/// the comparison document (format <c>hasim.monte-carlo-compare/1</c>).
+/// </summary>
+/// <remarks>
+/// <para>The text depends only on the summary, never on threads, shards, timing or the machine, so
+/// equal accumulators give byte-identical files. Keys appear in a fixed order; failure modes, stages
+/// and degraded kinds are sorted by name (ordinal). Times are seconds unless the key says otherwise;
+/// probabilities, shares and uptimes are fractions in [0, 1].</para>
+/// <para>An <b>estimate</b> is <c>{"estimate":x,"lower":l,"upper":u,"n":n}</c>: the point estimate, the
+/// bounds of its confidence interval at <c>confidence_level</c> and the sample size it rests on;
+/// a bound the data cannot support (or an undefined estimate) is <c>null</c>. A <b>distribution</b> is
+/// <c>{"n":n,"mean":{…},"sd":s,"p50":{…},"p90":{…},"p99":{…},"p99_9":{…},"min":x,"max":x}</c>, each
+/// quantile an estimate with a distribution-free interval that includes the sketch's relative error.</para>
+/// </remarks>
+public static class MonteCarloJson
+{
+    /// <summary>The format id of <c>summary.json</c>.</summary>
+    public const string SummaryFormat = "hasim.monte-carlo/1";
+
+    /// <summary>The format id of the comparison document.</summary>
+    public const string CompareFormat = "hasim.monte-carlo-compare/1";
+
+    /// <summary>The <c>summary.json</c> text.</summary>
+    public static string Summary(MonteCarloSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return JsonText.Write(w => WriteSummary(w, summary));
+    }
+
+    /// <summary>The comparison document's text.</summary>
+    public static string Comparison(ComparisonSummary comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        return JsonText.Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("format", CompareFormat);
+            w.WriteNumber("seed", comparison.Seed);
+            w.WriteNumber("years_per_replication", comparison.Years);
+            w.WriteNumber("replications", comparison.Replications);
+            w.WriteNumber("confidence_level", comparison.Level);
+            w.WriteNumber("batches", comparison.Batches);
+            w.WriteString("difference", "second minus first");
+            w.WriteStartArray("scenarios");
+            foreach (var s in comparison.Scenarios)
+            {
+                w.WriteStartObject();
+                WriteIdentity(w, s.Scenario);
+                WriteEstimate(w, "availability", s.Availability.Availability);
+                WriteEstimate(w, "nines", s.Availability.Nines);
+                WriteEstimate(w, "downtime_minutes_per_year", s.Availability.DowntimeMinutesPerYear);
+                WriteEstimate(w, "incidents_per_year", s.IncidentsPerYear);
+                WriteEstimate(w, "client_rto_mean_seconds", new Estimate(s.Overall.ClientRto.MeanInterval, s.Overall.ClientRto.Count));
+                WriteEstimate(w, "client_rto_p99_seconds", new Estimate(s.Overall.ClientRto.P99, s.Overall.ClientRto.Count));
+                WriteNumber(w, "sla_target", s.Monthly.SlaTarget);
+                WriteEstimate(w, "sla_miss_probability", s.Monthly.SlaMiss);
+                WriteEstimate(w, "rpo_seconds_mean", new Estimate(s.Overall.RpoSeconds.MeanInterval, s.Overall.RpoSeconds.Count));
+                WriteEstimate(w, "rpo_bytes_p99", new Estimate(s.Overall.RpoBytes.P99, s.Overall.RpoBytes.Count));
+                w.WritePropertyName("summary");
+                WriteSummary(w, s);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("pairs");
+            foreach (var p in comparison.Pairs)
+            {
+                w.WriteStartObject();
+                w.WriteString("first", comparison.Scenarios[p.A].Scenario.Name);
+                w.WriteString("second", comparison.Scenarios[p.B].Scenario.Name);
+                w.WriteStartObject("paired_over_replications");
+                WriteEstimate(w, "availability", p.Availability);
+                WriteEstimate(w, "downtime_minutes_per_year", p.DowntimeMinutesPerYear);
+                WriteEstimate(w, "sla_miss_probability", p.SlaMiss);
+                WriteEstimate(w, "incidents_per_year", p.IncidentsPerYear);
+                WriteEstimate(w, "rpo_bytes_per_year", p.RpoBytesPerYear);
+                w.WriteEndObject();
+                w.WriteStartObject("paired_over_batches");
+                WriteEstimate(w, "client_rto_mean_seconds", p.MeanClientRto);
+                WriteEstimate(w, "client_rto_p99_seconds", p.P99ClientRto);
+                WriteEstimate(w, "rpo_seconds_mean", p.MeanRpoSeconds);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    private static void WriteSummary(Utf8JsonWriter w, MonteCarloSummary s)
+    {
+        var settings = s.Settings;
+        w.WriteStartObject();
+        w.WriteString("format", SummaryFormat);
+        WriteIdentity(w, s.Scenario);
+        w.WriteNumber("seed", settings.Seed);
+        w.WriteNumber("years_per_replication", settings.Years);
+        w.WriteNumber("replications", settings.Replications);
+        w.WriteNumber("simulated_years", s.SimulatedYears);
+        w.WriteNumber("confidence_level", settings.Level);
+        w.WriteNumber("quantile_relative_accuracy", s.RelativeAccuracy);
+
+        w.WriteStartObject("incidents");
+        w.WriteNumber("total", s.Incidents);
+        w.WriteNumber("unrecovered", s.Unrecovered);
+        WriteEstimate(w, "per_year", s.IncidentsPerYear);
+        w.WriteEndObject();
+
+        w.WriteStartObject("availability");
+        WriteEstimate(w, "mean", s.Availability.Availability);
+        WriteEstimate(w, "nines", s.Availability.Nines);
+        WriteEstimate(w, "downtime_minutes_per_year", s.Availability.DowntimeMinutesPerYear);
+        w.WriteEndObject();
+
+        w.WritePropertyName("overall");
+        w.WriteStartObject();
+        WriteMetrics(w, s.Overall);
+        w.WriteEndObject();
+
+        w.WriteStartArray("failure_modes");
+        foreach (var m in s.FailureModes)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", m.Name);
+            WriteEstimate(w, "incidents_per_year", m.IncidentsPerYear);
+            WriteEstimate(w, "downtime_minutes_per_year", m.DowntimeMinutesPerYear);
+            WriteNumber(w, "downtime_share", m.DowntimeShare);
+            WriteMetrics(w, m.Metrics);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
+        var mo = s.Monthly;
+        w.WriteStartObject("monthly");
+        w.WriteNumber("months", mo.Months);
+        w.WriteNumber("month_seconds", mo.MonthSeconds);
+        WriteDistribution(w, "downtime_seconds", mo.DowntimeSeconds);
+        w.WriteStartObject("uptime");
+        WriteEstimate(w, "mean", mo.MeanUptime);
+        WriteEstimate(w, "p50", mo.UptimeP50);
+        WriteEstimate(w, "p10", mo.UptimeP10);
+        WriteEstimate(w, "p1", mo.UptimeP1);
+        WriteEstimate(w, "p0_1", mo.UptimeP01);
+        WriteNumber(w, "min", mo.MinUptime);
+        w.WriteEndObject();
+        w.WriteStartArray("uptime_bands");
+        foreach (var b in mo.Bands)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("at_least", b.AtLeast);
+            WriteEstimate(w, "probability", b.Probability);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartObject("sla");
+        w.WriteNumber("target", mo.SlaTarget);
+        WriteEstimate(w, "miss_probability", mo.SlaMiss);
+        w.WriteEndObject();
+        w.WriteStartObject("credits");
+        WriteEstimate(w, "expected_per_month", mo.ExpectedCredit);
+        w.WriteStartArray("tiers");
+        foreach (var t in mo.Tiers)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("uptime_below", t.Tier.UptimeBelow);
+            w.WriteNumber("credit", t.Tier.CreditFraction);
+            WriteEstimate(w, "probability", t.Probability);
+            WriteNumber(w, "expected_credit", t.ExpectedCredit);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndObject();
+
+        w.WriteStartObject("downtime_by_cause");
+        WriteEstimate(w, "total_minutes_per_year", s.Availability.DowntimeMinutesPerYear);
+        w.WriteStartArray("failure_modes");
+        foreach (var m in s.FailureModes)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", m.Name);
+            WriteNumber(w, "share", m.DowntimeShare);
+            WriteEstimate(w, "minutes_per_year", m.DowntimeMinutesPerYear);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("stages");
+        foreach (var st in s.Stages)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", st.Name);
+            w.WriteNumber("occurrences", st.Occurrences);
+            WriteNumber(w, "share", st.DowntimeShare);
+            WriteEstimate(w, "minutes_per_year", st.DowntimeMinutesPerYear);
+            WriteDistribution(w, "duration_seconds", st.Duration);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+
+        w.WriteStartArray("degraded");
+        foreach (var d in s.Degraded)
+        {
+            w.WriteStartObject();
+            w.WriteString("kind", d.Kind);
+            w.WriteNumber("intervals", d.Intervals);
+            WriteEstimate(w, "hours_per_year", d.HoursPerYear);
+            WriteNumber(w, "share_of_time", d.TimeShare);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteIdentity(Utf8JsonWriter w, ScenarioIdentity id)
+    {
+        w.WriteStartObject("scenario");
+        w.WriteString("name", id.Name);
+        w.WriteString("preset", id.Preset);
+        w.WriteString("model", id.Model);
+        w.WriteString("hash", id.Hash);
+        w.WriteEndObject();
+    }
+
+    private static void WriteMetrics(Utf8JsonWriter w, IncidentMetrics m)
+    {
+        w.WriteNumber("incidents", m.Incidents);
+        w.WriteNumber("unrecovered", m.Unrecovered);
+        WriteDistribution(w, "client_rto_seconds", m.ClientRto);
+        WriteDistribution(w, "server_rto_seconds", m.ServerRto);
+        WriteDistribution(w, "detection_seconds", m.Detection);
+        WriteDistribution(w, "rpo_bytes", m.RpoBytes);
+        WriteDistribution(w, "rpo_seconds", m.RpoSeconds);
+    }
+
+    private static void WriteDistribution(Utf8JsonWriter w, string name, StatisticSummary s)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("n", s.Count);
+        WriteInterval(w, "mean", s.MeanInterval, s.Count);
+        WriteNumber(w, "sd", s.StandardDeviation);
+        WriteInterval(w, "p50", s.P50, s.Count);
+        WriteInterval(w, "p90", s.P90, s.Count);
+        WriteInterval(w, "p99", s.P99, s.Count);
+        WriteInterval(w, "p99_9", s.P999, s.Count);
+        WriteNumber(w, "min", s.Min);
+        WriteNumber(w, "max", s.Max);
+        w.WriteEndObject();
+    }
+
+    private static void WriteEstimate(Utf8JsonWriter w, string name, Estimate e) => WriteInterval(w, name, e.Interval, e.SampleSize);
+
+    private static void WriteInterval(Utf8JsonWriter w, string name, ConfidenceInterval ci, long n)
+    {
+        w.WriteStartObject(name);
+        WriteNumber(w, "estimate", ci.Estimate);
+        WriteNumber(w, "lower", ci.Lower);
+        WriteNumber(w, "upper", ci.Upper);
+        w.WriteNumber("n", n);
+        w.WriteEndObject();
+    }
+
+    private static void WriteNumber(Utf8JsonWriter w, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            w.WriteNumber(name, value + 0.0);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+}

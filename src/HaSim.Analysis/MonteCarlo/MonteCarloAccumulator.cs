@@ -49,11 +49,11 @@ public sealed class MonteCarloAccumulator
 
     internal ExactSum IncidentsPerReplication { get; private set; } = new(Quanta.Counts);
 
-    internal SortedDictionary<string, FailureModeAccumulator> Modes { get; } = new(StringComparer.Ordinal);
+    internal Dictionary<string, FailureModeAccumulator> Modes { get; } = new(StringComparer.Ordinal);
 
-    internal SortedDictionary<string, StageAccumulator> Stages { get; } = new(StringComparer.Ordinal);
+    internal Dictionary<string, StageAccumulator> Stages { get; } = new(StringComparer.Ordinal);
 
-    internal SortedDictionary<string, DegradedAccumulator> Degraded { get; } = new(StringComparer.Ordinal);
+    internal Dictionary<string, DegradedAccumulator> Degraded { get; } = new(StringComparer.Ordinal);
 
     internal StatisticAccumulator MonthDowntime { get; private set; } = new(Quanta.Durations);
 
@@ -64,6 +64,9 @@ public sealed class MonteCarloAccumulator
     internal ProportionEstimate[] Tiers { get; private set; }
 
     internal ExactSum MonthCredit { get; private set; } = new(Quanta.Fractions);
+
+    /// <summary>The entries of <paramref name="map"/> by key (ordinal), the order every output uses.</summary>
+    internal static IEnumerable<KeyValuePair<string, T>> Sorted<T>(Dictionary<string, T> map) => map.OrderBy(kv => kv.Key, StringComparer.Ordinal);
 
     internal FailureModeAccumulator Mode(string name)
     {
@@ -164,19 +167,19 @@ public sealed class MonteCarloAccumulator
     public JsonObject ToJson()
     {
         var modes = new JsonObject();
-        foreach (var (name, mode) in Modes)
+        foreach (var (name, mode) in Sorted(Modes))
         {
             modes[name] = mode.ToJson();
         }
 
         var stages = new JsonObject();
-        foreach (var (name, stage) in Stages)
+        foreach (var (name, stage) in Sorted(Stages))
         {
             stages[name] = stage.ToJson();
         }
 
         var degraded = new JsonObject();
-        foreach (var (kind, d) in Degraded)
+        foreach (var (kind, d) in Sorted(Degraded))
         {
             degraded[kind] = d.ToJson();
         }

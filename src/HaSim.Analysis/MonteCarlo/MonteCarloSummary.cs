@@ -56,26 +56,26 @@ public sealed record MonteCarloSummary(
             downtime.Map(d => d / years / 60));
 
         var overall = new FailureModeAccumulator();
-        foreach (var mode in a.Modes.Values)
+        foreach (var (_, mode) in MonteCarloAccumulator.Sorted(a.Modes))
         {
             overall.Merge(mode);
         }
 
-        var modes = a.Modes.Select(kv => new FailureModeSummary(
+        var modes = MonteCarloAccumulator.Sorted(a.Modes).Select(kv => new FailureModeSummary(
             kv.Key,
             Metrics(kv.Value, level),
             Estimate.Mean(kv.Value.IncidentsPerReplication, n, level, 1 / years, nonNegative: true),
             Estimate.Mean(kv.Value.DowntimePerReplication, n, level, 1 / years / 60, nonNegative: true),
             Share(kv.Value.DowntimePerReplication.Sum, totalDowntime))).ToList();
 
-        var stages = a.Stages.Select(kv => new StageSummary(
+        var stages = MonteCarloAccumulator.Sorted(a.Stages).Select(kv => new StageSummary(
             kv.Key,
             kv.Value.Occurrences,
             kv.Value.Duration.Summarise(level),
             Estimate.Mean(kv.Value.DowntimePerReplication, n, level, 1 / years / 60, nonNegative: true),
             Share(kv.Value.DowntimePerReplication.Sum, totalDowntime))).ToList();
 
-        var degraded = a.Degraded.Select(kv => new DegradedSummary(
+        var degraded = MonteCarloAccumulator.Sorted(a.Degraded).Select(kv => new DegradedSummary(
             kv.Key,
             kv.Value.Intervals,
             Estimate.Mean(kv.Value.PerReplication, n, level, 1 / years / 3600, nonNegative: true),

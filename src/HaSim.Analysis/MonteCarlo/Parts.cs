@@ -40,6 +40,12 @@ internal sealed class FailureModeAccumulator
     /// <summary>Per replication: client downtime attributed to this mode, in seconds.</summary>
     public ExactSum DowntimePerReplication = new(Quanta.Totals);
 
+    /// <summary>The replication in progress (kept here by the worker's tally, never serialised or merged).</summary>
+    public long PendingIncidents;
+
+    /// <summary>The replication in progress: downtime attributed so far.</summary>
+    public double PendingDowntime;
+
     public void Add(in IncidentFacts f)
     {
         Incidents++;
@@ -130,6 +136,12 @@ internal sealed class StageAccumulator
     /// <summary>Per replication: the stage's time within its incidents' client downtime, in seconds.</summary>
     public ExactSum DowntimePerReplication = new(Quanta.Totals);
 
+    /// <summary>The replication in progress: whether the stage ran, and its time within downtime so far.</summary>
+    public bool Touched;
+
+    /// <summary>The replication in progress: the stage's time within downtime so far.</summary>
+    public double PendingDowntime;
+
     public void Merge(StageAccumulator o)
     {
         Occurrences += o.Occurrences;
@@ -161,6 +173,12 @@ internal sealed class DegradedAccumulator
 
     /// <summary>Per replication: degraded seconds of this kind.</summary>
     public ExactSum PerReplication = new(Quanta.Totals);
+
+    /// <summary>The replication in progress: whether this kind occurred.</summary>
+    public bool Touched;
+
+    /// <summary>The replication in progress: degraded seconds so far.</summary>
+    public double Pending;
 
     public void Merge(DegradedAccumulator o)
     {

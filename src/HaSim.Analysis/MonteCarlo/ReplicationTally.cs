@@ -24,10 +24,9 @@ public sealed class ReplicationTally : IRunObserver
     private readonly MonteCarloSettings _settings;
     private readonly double _horizon;
     private readonly long _months;
-    private readonly Dictionary<string, double> _modeDowntime = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _modeIncidents = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, double> _stageDowntime = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, double> _degraded = new(StringComparer.Ordinal);
+    private readonly List<FailureModeAccumulator> _modes = [];
+    private readonly List<StageAccumulator> _stages = [];
+    private readonly List<DegradedAccumulator> _degraded = [];
     private readonly long[] _bands;
     private readonly long[] _tiers;
 
@@ -79,10 +78,7 @@ public sealed class ReplicationTally : IRunObserver
         _month = 0;
         _monthDowntime = 0;
         _missed = 0;
-        _modeDowntime.Clear();
-        _modeIncidents.Clear();
-        _stageDowntime.Clear();
-        _degraded.Clear();
+        ResetPending();
         Array.Clear(_bands);
         Array.Clear(_tiers);
     }
@@ -126,21 +122,28 @@ public sealed class ReplicationTally : IRunObserver
 
         _incidents++;
         _rpoBytes += incident.RpoBytes;
-        _modeDowntime[incident.FailureMode] = _modeDowntime.GetValueOrDefault(incident.FailureMode) + attributed;
-        _modeIncidents[incident.FailureMode] = _modeIncidents.GetValueOrDefault(incident.FailureMode) + 1;
+        if (mode.PendingIncidents == 0)
+        {
+            _modes.Add(mode);
+        }
+
+        mode.PendingIncidents++;
+        mode.PendingDowntime += attributed;
         foreach (var stage in incident.Stages)
         {
             var s = _target.Stage(stage.Name);
             s.Occurrences++;
             s.Duration.Add(Math.Max(0, stage.DurationSeconds));
+            if (!s.Touched)
+            {
+                s.Touched = true;
+                _stages.Add(s);
+            }
+
             double within = Math.Min(stage.EndSeconds, end) - Math.Max(stage.StartSeconds, start);
             if (within > 0)
             {
-                _stageDowntime[stage.Name] = _stageDowntime.GetValueOrDefault(stage.Name) + within;
-            }
-            else if (!_stageDowntime.ContainsKey(stage.Name))
-            {
-                _stageDowntime[stage.Name] = 0;
+                s.PendingDowntime += within;
             }
         }
 
@@ -154,8 +157,15 @@ public sealed class ReplicationTally : IRunObserver
         CheckActive();
         double start = Math.Clamp(startSeconds, 0, _horizon);
         double end = Math.Clamp(endSeconds, start, _horizon);
-        _target.DegradedKind(kind).Intervals++;
-        _degraded[kind] = _degraded.GetValueOrDefault(kind) + (end - start);
+        var d = _target.DegradedKind(kind);
+        d.Intervals++;
+        if (!d.Touched)
+        {
+            d.Touched = true;
+            _degraded.Add(d);
+        }
+
+        d.Pending += end - start;
     }
 
     /// <summary>Ends the current replication and adds its figures to the accumulator.</summary>
@@ -175,22 +185,23 @@ public sealed class ReplicationTally : IRunObserver
         t.Replications++;
         t.DowntimePerReplication.Add(_downtime);
         t.IncidentsPerReplication.Add(_incidents);
-        foreach (var (name, count) in _modeIncidents)
+        foreach (var mode in _modes)
         {
-            var mode = t.Mode(name);
-            mode.IncidentsPerReplication.Add(count);
-            mode.DowntimePerReplication.Add(_modeDowntime.GetValueOrDefault(name));
+            mode.IncidentsPerReplication.Add(mode.PendingIncidents);
+            mode.DowntimePerReplication.Add(mode.PendingDowntime);
         }
 
-        foreach (var (name, seconds) in _stageDowntime)
+        foreach (var stage in _stages)
         {
-            t.Stage(name).DowntimePerReplication.Add(seconds);
+            stage.DowntimePerReplication.Add(stage.PendingDowntime);
         }
 
-        foreach (var (kind, seconds) in _degraded)
+        foreach (var d in _degraded)
         {
-            t.DegradedKind(kind).PerReplication.Add(seconds);
+            d.PerReplication.Add(d.Pending);
         }
+
+        ResetPending();
 
         t.MonthsMissed.Add(_missed, _months);
         for (int k = 0; k < _bands.Length; k++)
@@ -301,6 +312,31 @@ public sealed class ReplicationTally : IRunObserver
         {
             _target.MonthCredit.AddQuanta(0);
         }
+    }
+
+    private void ResetPending()
+    {
+        foreach (var mode in _modes)
+        {
+            mode.PendingIncidents = 0;
+            mode.PendingDowntime = 0;
+        }
+
+        foreach (var stage in _stages)
+        {
+            stage.Touched = false;
+            stage.PendingDowntime = 0;
+        }
+
+        foreach (var d in _degraded)
+        {
+            d.Touched = false;
+            d.Pending = 0;
+        }
+
+        _modes.Clear();
+        _stages.Clear();
+        _degraded.Clear();
     }
 
     private void CheckActive()

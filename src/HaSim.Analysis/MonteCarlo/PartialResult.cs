@@ -133,6 +133,7 @@ public sealed record PartialResult(ScenarioIdentity Scenario, MonteCarloSettings
         foreach (var (source, p) in partials.Skip(1))
         {
             string? why = p.Scenario.Hash != first.Scenario.Hash ? $"scenario {Describe(p.Scenario)} vs {Describe(first.Scenario)} (a different or edited scenario file)"
+                : p.Scenario != first.Scenario ? $"scenario {Describe(p.Scenario)} vs {Describe(first.Scenario)} (the same text under another name: run every shard with the same file name, or set 'name:' in the file)"
                 : p.Settings.Seed != first.Settings.Seed ? $"seed {p.Settings.Seed} vs {first.Settings.Seed}"
                 : !p.Settings.Years.Equals(first.Settings.Years) ? $"years {Num(p.Settings.Years)} vs {Num(first.Settings.Years)}"
                 : p.Settings.Replications != first.Settings.Replications ? $"replications {p.Settings.Replications} vs {first.Settings.Replications}"

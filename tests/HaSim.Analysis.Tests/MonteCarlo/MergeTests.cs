@@ -67,6 +67,14 @@ public sealed class MergeTests
     }
 
     [Fact]
+    public void TheSameScenarioUnderAnotherNameIsRefused()
+    {
+        // The name is part of the summary, so merging would depend on which shard came first.
+        var renamed = Shards[1] with { Scenario = Shards[1].Scenario with { Name = "copy" } };
+        Assert.Contains("the same text under another name", Refusal(Shards[0], renamed, Shards[2]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AShardWithTheWrongNumberOfReplicationsIsRefused()
     {
         // Shard 0 of a 7-replication run holds 3 replications; passed off as shard 0 of the 6-replication run it does not fit.

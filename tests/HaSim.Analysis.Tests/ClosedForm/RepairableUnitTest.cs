@@ -1,0 +1,48 @@
+using HaSim.Kernel.Distributions;
+
+namespace HaSim.Analysis.Tests.ClosedForm;
+
+/// <summary>
+/// A single repairable unit: the serverless compute endpoint with only random hangs enabled, the
+/// 5-minute watchdog pushed out of reach, so each outage lasts exactly the hang's duration.
+/// Availability = MTTF / (MTTF + MTTR) whatever the repair distribution.
+/// </summary>
+public class RepairableUnitTest
+{
+    private const string Base = """
+        preset: serverless
+        parameters:
+          compute.unresponsive_detection: 1000 d
+          failures.postgres_crash.interval: 0 s
+          failures.vm_failure.interval: 0 s
+          failures.node_failure.interval: 0 s
+          failures.pageserver_failure.interval: 0 s
+          failures.safekeeper_outage.interval: 0 s
+          failures.az_outage.interval: 0 s
+          failures.region_outage.interval: 0 s
+          failures.object_storage_outage.interval: 0 s
+          failures.unresponsive.interval: {exponential: {mean: 1 d}}
+        """;
+
+    [Fact]
+    public void Availability_with_exponential_repair_matches_mttf_over_mttf_plus_mttr()
+    {
+        var scenario = ClosedFormRuns.Scenario(Base + "\n  failures.unresponsive.duration: {exponential: {mean: 1 h}}\n" + ClosedFormRuns.InstantClient);
+        var (availability, incidents) = ClosedFormRuns.Availability(scenario, replications: 30, years: 8);
+
+        double expected = 24.0 / (24.0 + 1.0);
+        ClosedFormRuns.AssertCovers(availability, expected, "exponential repair");
+        Assert.All(incidents, i => Assert.Equal("unresponsive endpoint", i.FailureMode));
+    }
+
+    [Fact]
+    public void Availability_with_lognormal_repair_matches_mttf_over_mttf_plus_mttr()
+    {
+        var scenario = ClosedFormRuns.Scenario(Base + "\n  failures.unresponsive.duration: {lognormal: {median: 40 min, p99: 3 h}}\n" + ClosedFormRuns.InstantClient);
+        var (availability, _) = ClosedFormRuns.Availability(scenario, replications: 30, years: 8);
+
+        double mttr = LogNormal.FromMedianAndP99(2400, 10800).Mean;
+        double expected = 86400 / (86400 + mttr);
+        ClosedFormRuns.AssertCovers(availability, expected, "lognormal repair");
+    }
+}

@@ -74,27 +74,19 @@ public abstract class DatabaseSystem
     /// <exception cref="ArgumentException">The target is unknown or the fault kind does not apply to it.</exception>
     public void Inject(Fault fault)
     {
-        ArgumentNullException.ThrowIfNull(fault);
-        TargetInfo? target = null;
-        foreach (var t in Targets)
-        {
-            if (t.Name == fault.Target)
-            {
-                target = t;
-                break;
-            }
-        }
-
-        if (target is null)
-        {
-            throw new ArgumentException($"Unknown target '{fault.Target}'.", nameof(fault));
-        }
-        if (!target.Faults.Contains(fault.Kind))
-        {
-            throw new ArgumentException($"Fault '{fault.Kind.Name()}' does not apply to {fault.Target}.", nameof(fault));
-        }
-
+        CheckApplies(fault);
         Simulation.Process(Deliver(fault), "fault delivery");
+    }
+
+    /// <summary>
+    /// Applies <paramref name="fault"/> at the current time, from inside a running process (the
+    /// random failure processes use this: no extra process per fault).
+    /// </summary>
+    /// <exception cref="ArgumentException">The target is unknown or the fault kind does not apply to it.</exception>
+    public void InjectNow(Fault fault)
+    {
+        CheckApplies(fault);
+        ApplyAndTrace(fault);
     }
 
     /// <summary>Closes what is still open at the end of the run.</summary>
@@ -315,6 +307,30 @@ public abstract class DatabaseSystem
     /// <summary>A helper target list entry.</summary>
     protected static TargetInfo Target(string name, ComponentKind kind, string description, params FaultKind[] faults) => new(name, kind, faults, description);
 
+    private void CheckApplies(Fault fault)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        TargetInfo? target = null;
+        foreach (var t in Targets)
+        {
+            if (t.Name == fault.Target)
+            {
+                target = t;
+                break;
+            }
+        }
+
+        if (target is null)
+        {
+            throw new ArgumentException($"Unknown target '{fault.Target}'.", nameof(fault));
+        }
+
+        if (!target.Faults.Contains(fault.Kind))
+        {
+            throw new ArgumentException($"Fault '{fault.Kind.Name()}' does not apply to {fault.Target}.", nameof(fault));
+        }
+    }
+
     private IEnumerable<Event> Deliver(Fault fault)
     {
         double wait = fault.AtSeconds - Now;
@@ -323,10 +339,16 @@ public abstract class DatabaseSystem
             yield return Simulation.Timeout(wait);
         }
 
+        ApplyAndTrace(fault);
+    }
+
+    private void ApplyAndTrace(Fault fault)
+    {
         if (Tracing)
         {
             Trace("fault", fault.Target, fault.Describe() + (fault.Origin is null ? "" : $" ({fault.Origin})"));
         }
+
         Apply(fault);
     }
 

@@ -67,7 +67,7 @@ public static class FailureInjector
         while (true)
         {
             yield return sim.Timeout(planned.Interval.Sample(random));
-            system.Inject(new Fault(sim.Now, planned.Target, planned.Spec.Kind, planned.Duration?.Sample(random), planned.Origin));
+            system.InjectNow(new Fault(sim.Now, planned.Target, planned.Spec.Kind, planned.Duration?.Sample(random), planned.Origin));
         }
     }
 

@@ -311,11 +311,12 @@ public abstract class DatabaseSystem
     {
         ArgumentNullException.ThrowIfNull(fault);
         TargetInfo? target = null;
-        foreach (var t in Targets)
+        var targets = Targets;
+        for (int i = 0; i < targets.Count; i++)
         {
-            if (t.Name == fault.Target)
+            if (targets[i].Name == fault.Target)
             {
-                target = t;
+                target = targets[i];
                 break;
             }
         }

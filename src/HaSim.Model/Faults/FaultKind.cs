@@ -39,7 +39,16 @@ public static class FaultKindNames
     public static IReadOnlyList<string> All { get; } = Names.Select(n => n.Name).ToArray();
 
     /// <summary>The scenario-file name of <paramref name="kind"/>.</summary>
-    public static string Name(this FaultKind kind) => Names.First(n => n.Kind == kind).Name;
+    public static string Name(this FaultKind kind) => kind switch
+    {
+        FaultKind.Crash => "crash",
+        FaultKind.Hang => "hang",
+        FaultKind.Fail => "fail",
+        FaultKind.Outage => "outage",
+        FaultKind.PlannedFailover => "planned-failover",
+        FaultKind.ForcedFailover => "forced-failover",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown fault kind."),
+    };
 
     /// <summary>Parses a name; returns false if unknown.</summary>
     public static bool TryParse(string name, out FaultKind kind)

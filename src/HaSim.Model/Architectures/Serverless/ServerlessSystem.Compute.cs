@@ -295,16 +295,19 @@ public sealed partial class ServerlessSystem
     {
         var stage = BeginStage("wait for capacity in the surviving zones");
         int surviving = _zoneUp.Count(z => z);
-        var slots = new Resource(Simulation, 1);
-        slots.SetCapacity(Parameters.Count("kubernetes.spare_slots_per_az") * surviving);
+        int spare = Parameters.Count("kubernetes.spare_slots_per_az") * surviving;
+
+        // Free slots as a level: the computes ahead of ours take theirs first (one lump, first
+        // come first served), then ours; provisioned nodes add slots.
+        var slots = new Container(Simulation, double.PositiveInfinity, spare);
         int fleet = Math.Max(1, Parameters.Count("fleet.computes_per_az"));
         int ahead = _random.Next(fleet);
-        for (int i = 0; i < ahead; i++)
+        if (ahead > 0)
         {
-            slots.Request();
+            slots.Get(ahead);
         }
 
-        var mine = slots.Request();
+        var mine = slots.Get(1);
         if (!mine.IsTriggered)
         {
             int provisioners = Math.Max(1, Parameters.Count("kubernetes.max_concurrent_provisioning"));
@@ -315,7 +318,7 @@ public sealed partial class ServerlessSystem
 
             if (Tracing)
             {
-                Trace("note", "kubernetes", $"{ahead} computes ahead, {slots.Capacity} spare slots: provisioning nodes");
+                Trace("note", "kubernetes", $"{ahead} computes ahead, {spare} spare slots: provisioning nodes");
             }
         }
 
@@ -323,13 +326,13 @@ public sealed partial class ServerlessSystem
         EndStage(stage);
     }
 
-    private IEnumerable<Event> ProvisionNodes(Resource slots, Request mine)
+    private IEnumerable<Event> ProvisionNodes(Container slots, Event mine)
     {
         int perNode = Math.Max(1, Parameters.Count("kubernetes.slots_per_new_node"));
         while (!mine.IsTriggered && _computeRecovery is { IsAlive: true })
         {
             yield return Simulation.Timeout(Parameters.Duration("kubernetes.node_provisioning").Sample(_random));
-            slots.SetCapacity(slots.Capacity + perNode);
+            slots.Put(perNode);
         }
     }
 

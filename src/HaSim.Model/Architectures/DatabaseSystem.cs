@@ -258,6 +258,80 @@ public abstract class DatabaseSystem
         return false;
     }
 
+    /// <summary>
+    /// Runs <paramref name="steps"/> in order inside the active process, drawing durations from
+    /// <paramref name="random"/>. If the process is interrupted (a more severe failure took over)
+    /// the current stage ends as interrupted and <paramref name="run"/> is marked aborted: the
+    /// caller checks <see cref="WorkflowRun.Aborted"/> after the loop.
+    /// </summary>
+    protected IEnumerable<Event> RunWorkflow(WorkflowRun run, RandomStream random, params WorkflowStep[] steps)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        foreach (var step in steps)
+        {
+            switch (step)
+            {
+                case WorkflowStep.TimedStep timed:
+                    var stage = BeginStage(timed.Name);
+                    yield return Simulation.Timeout(timed.Duration.Sample(random));
+                    if (Interrupted(stage))
+                    {
+                        run.Aborted = true;
+                        yield break;
+                    }
+
+                    EndStage(stage);
+                    if (timed.DetectedBy is { } by)
+                    {
+                        Detected(by);
+                    }
+
+                    break;
+
+                case WorkflowStep.ComputedStep computed:
+                    var computing = BeginStage(computed.Name);
+                    yield return Simulation.Timeout(computed.Seconds());
+                    if (Interrupted(computing))
+                    {
+                        run.Aborted = true;
+                        yield break;
+                    }
+
+                    EndStage(computing);
+                    break;
+
+                case WorkflowStep.WaitStep wait when wait.Wait() is { } ev:
+                    var waiting = BeginStage(wait.Name);
+                    yield return ev;
+                    if (Interrupted(waiting))
+                    {
+                        run.Aborted = true;
+                        yield break;
+                    }
+
+                    EndStage(waiting);
+                    break;
+
+                case WorkflowStep.NestedStep nested:
+                    foreach (var e in nested.Body())
+                    {
+                        yield return e;
+                        if (Interrupted(null))
+                        {
+                            run.Aborted = true;
+                            yield break;
+                        }
+                    }
+
+                    break;
+
+                case WorkflowStep.ActionStep action:
+                    action.Action();
+                    break;
+            }
+        }
+    }
+
     /// <summary>Waits for a duration drawn from <paramref name="duration"/> as a named stage (an iterator helper).</summary>
     protected IEnumerable<Event> Stage(string name, Distribution duration, RandomStream random)
     {

@@ -94,145 +94,15 @@ public sealed partial class ServerlessSystem
 
     private IEnumerable<Event> RecoverCompute(ComputeFailure failure)
     {
-        StageHandle stage;
-        switch (failure)
+        var run = new WorkflowRun();
+        foreach (var e in RunWorkflow(run, _random, RecoverySteps(failure)))
         {
-            case ComputeFailure.PostgresCrash:
-                stage = BeginStage("detect Postgres exit");
-                yield return Simulation.Timeout(Parameters.Duration("compute.crash_detection").Sample(_random));
-                if (Interrupted(stage))
-                {
-                    yield break;
-                }
+            yield return e;
+        }
 
-                EndStage(stage);
-                Detected("compute supervisor");
-                stage = BeginStage("restart Postgres in the same VM");
-                yield return Simulation.Timeout(Parameters.Duration("compute.postgres_restart").Sample(_random));
-                if (Interrupted(stage))
-                {
-                    yield break;
-                }
-
-                EndStage(stage);
-                break;
-
-            case ComputeFailure.Unresponsive:
-                stage = BeginStage("wait for the unresponsive-endpoint check");
-                yield return Simulation.Timeout(Parameters.Duration("compute.unresponsive_detection").Sample(_random));
-                if (Interrupted(stage))
-                {
-                    yield break;
-                }
-
-                EndStage(stage);
-                Detected("endpoint health check");
-                foreach (var e in StartOnNewVm())
-                {
-                    yield return e;
-                    if (Interrupted(null))
-                    {
-                        yield break;
-                    }
-                }
-
-                break;
-
-            case ComputeFailure.VmFailure:
-                stage = BeginStage("detect VM loss");
-                yield return Simulation.Timeout(Parameters.Duration("compute.vm_detection").Sample(_random));
-                if (Interrupted(stage))
-                {
-                    yield break;
-                }
-
-                EndStage(stage);
-                Detected("control plane");
-                foreach (var e in StartOnNewVm())
-                {
-                    yield return e;
-                    if (Interrupted(null))
-                    {
-                        yield break;
-                    }
-                }
-
-                break;
-
-            case ComputeFailure.NodeFailure:
-                stage = BeginStage("detect node NotReady");
-                yield return Simulation.Timeout(Parameters.Duration("kubernetes.node_detection").Sample(_random));
-                if (Interrupted(stage))
-                {
-                    yield break;
-                }
-
-                EndStage(stage);
-                Detected("Kubernetes node controller");
-                stage = BeginStage("reschedule compute to a healthy node");
-                yield return Simulation.Timeout(Parameters.Duration("kubernetes.reschedule").Sample(_random));
-                if (Interrupted(stage))
-                {
-                    yield break;
-                }
-
-                EndStage(stage);
-                break;
-
-            case ComputeFailure.ZoneOutage:
-                stage = BeginStage("detect node NotReady");
-                yield return Simulation.Timeout(Parameters.Duration("kubernetes.node_detection").Sample(_random));
-                if (Interrupted(stage))
-                {
-                    yield break;
-                }
-
-                EndStage(stage);
-                Detected("Kubernetes node controller");
-                foreach (var e in WaitForCapacityInHealthyZones())
-                {
-                    yield return e;
-                    if (Interrupted(null))
-                    {
-                        yield break;
-                    }
-                }
-
-                stage = BeginStage("reschedule compute to a healthy zone");
-                yield return Simulation.Timeout(Parameters.Duration("kubernetes.reschedule").Sample(_random));
-                if (Interrupted(stage))
-                {
-                    yield break;
-                }
-
-                EndStage(stage);
-                _computeZone = FirstHealthyZone(avoid: -1);
-                break;
-
-            case ComputeFailure.RegionOutage:
-                if (!_regionUp)
-                {
-                    stage = BeginStage("wait for the region to return");
-                    _regionReturned ??= Simulation.Event();
-                    yield return _regionReturned;
-                    if (Interrupted(stage))
-                    {
-                        yield break;
-                    }
-
-                    EndStage(stage);
-                }
-
-                Detected("control plane");
-                stage = BeginStage("start compute after the region returns");
-                yield return Simulation.Timeout(Parameters.Duration("compute.cold_start").Sample(_random));
-                if (Interrupted(stage))
-                {
-                    yield break;
-                }
-
-                EndStage(stage);
-                break;
+        if (run.Aborted)
+        {
+            yield break;
         }
 
         _computeUp = true;
@@ -240,6 +110,44 @@ public sealed partial class ServerlessSystem
         StartColdCache();
         RecheckService();
     }
+
+    /// <summary>Seed 000's compute failover table, one workflow per failure.</summary>
+    private WorkflowStep[] RecoverySteps(ComputeFailure failure) => failure switch
+    {
+        ComputeFailure.PostgresCrash =>
+        [
+            WorkflowStep.Timed("detect Postgres exit", Parameters.Duration("compute.crash_detection"), detectedBy: "compute supervisor"),
+            WorkflowStep.Timed("restart Postgres in the same VM", Parameters.Duration("compute.postgres_restart")),
+        ],
+        ComputeFailure.Unresponsive =>
+        [
+            WorkflowStep.Timed("wait for the unresponsive-endpoint check", Parameters.Duration("compute.unresponsive_detection"), detectedBy: "endpoint health check"),
+            WorkflowStep.Nested(StartOnNewVm),
+        ],
+        ComputeFailure.VmFailure =>
+        [
+            WorkflowStep.Timed("detect VM loss", Parameters.Duration("compute.vm_detection"), detectedBy: "control plane"),
+            WorkflowStep.Nested(StartOnNewVm),
+        ],
+        ComputeFailure.NodeFailure =>
+        [
+            WorkflowStep.Timed("detect node NotReady", Parameters.Duration("kubernetes.node_detection"), detectedBy: "Kubernetes node controller"),
+            WorkflowStep.Timed("reschedule compute to a healthy node", Parameters.Duration("kubernetes.reschedule")),
+        ],
+        ComputeFailure.ZoneOutage =>
+        [
+            WorkflowStep.Timed("detect node NotReady", Parameters.Duration("kubernetes.node_detection"), detectedBy: "Kubernetes node controller"),
+            WorkflowStep.Nested(WaitForCapacityInHealthyZones),
+            WorkflowStep.Timed("reschedule compute to a healthy zone", Parameters.Duration("kubernetes.reschedule")),
+            WorkflowStep.Do(() => _computeZone = FirstHealthyZone(avoid: -1)),
+        ],
+        _ =>
+        [
+            WorkflowStep.WaitFor("wait for the region to return", () => _regionUp ? null : _regionReturned ??= Simulation.Event()),
+            WorkflowStep.Do(() => Detected("control plane")),
+            WorkflowStep.Timed("start compute after the region returns", Parameters.Duration("compute.cold_start")),
+        ],
+    };
 
     /// <summary>Recreates compute on a VM: from the warm pool if it has one, otherwise a cold start; then reattaches the endpoint.</summary>
     private IEnumerable<Event> StartOnNewVm()

@@ -23,41 +23,32 @@ public sealed partial class ServerClusterSystem
         _primaryRecovery = Simulation.Process(RestartAfterCrash(), "engine restart");
     }
 
-    private IEnumerable<Event> RestartAfterCrash()
-    {
-        var stage = BeginStage("detect the engine crash");
-        yield return Simulation.Timeout(Parameters.Duration("engine.crash_detection").Sample(_random));
-        if (Interrupted(stage))
-        {
-            yield break;
-        }
+    private IEnumerable<Event> RestartAfterCrash() => RestartPrimaryAfter(
+        WorkflowStep.Timed("detect the engine crash", Parameters.Duration("engine.crash_detection"), detectedBy: "service supervisor"));
 
-        EndStage(stage);
-        Detected("service supervisor");
-        foreach (var e in RestartInPlace())
+    /// <summary>Runs <paramref name="before"/>, then restarts the engine in place; the primary serves again unless interrupted.</summary>
+    private IEnumerable<Event> RestartPrimaryAfter(params WorkflowStep[] before)
+    {
+        var run = new WorkflowRun();
+        foreach (var e in RunWorkflow(run, _random, [.. before, .. RestartInPlaceSteps()]))
         {
             yield return e;
-            if (Interrupted(null))
-            {
-                yield break;
-            }
         }
 
-        MarkPrimaryUp();
-        StartColdCache();
-        RecheckService();
+        if (!run.Aborted)
+        {
+            MarkPrimaryUp();
+            StartColdCache();
+            RecheckService();
+        }
     }
 
     /// <summary>Starts the engine on the same storage and replays the WAL written since the last checkpoint.</summary>
-    private IEnumerable<Event> RestartInPlace()
-    {
-        var stage = BeginStage("start the engine");
-        yield return Simulation.Timeout(Parameters.Duration("engine.restart").Sample(_random));
-        EndStage(stage);
-        stage = BeginStage("crash recovery: replay WAL since the last checkpoint");
-        yield return Simulation.Timeout(CrashRecoverySeconds());
-        EndStage(stage);
-    }
+    private WorkflowStep[] RestartInPlaceSteps() =>
+    [
+        WorkflowStep.Timed("start the engine", Parameters.Duration("engine.restart")),
+        WorkflowStep.Computed("crash recovery: replay WAL since the last checkpoint", CrashRecoverySeconds),
+    ];
 
     private double CrashRecoverySeconds()
     {

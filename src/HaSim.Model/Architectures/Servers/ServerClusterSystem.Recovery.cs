@@ -1,4 +1,5 @@
 using HaSim.Kernel;
+using HaSim.Kernel.Distributions;
 using HaSim.Model.Parameters;
 
 namespace HaSim.Model.Architectures.Servers;
@@ -68,86 +69,68 @@ public sealed partial class ServerClusterSystem
         }
     }
 
-    private IEnumerable<Event> ReplaceServerKeepingStorage()
+    private IEnumerable<Event> ReplaceServerKeepingStorage() => RunWorkflow(
+        new WorkflowRun(),
+        _random,
+        [
+            WorkflowStep.Timed("provision a new VM", Parameters.Duration("replacement.provision")),
+            WorkflowStep.Timed("attach the remote storage to the new VM", Parameters.Duration("replacement.storage_attach")),
+            .. RestartInPlaceSteps(),
+            WorkflowStep.Do(() => Primary.IsUp = true),
+            DnsUpdate("update DNS to the new VM"),
+        ]);
+
+    private IEnumerable<Event> RestoreFromBackup(double failedAt)
     {
-        var stage = BeginStage("provision a new VM");
-        yield return Simulation.Timeout(Parameters.Duration("replacement.provision").Sample(_random));
-        EndStage(stage);
-        stage = BeginStage("attach the remote storage to the new VM");
-        yield return Simulation.Timeout(Parameters.Duration("replacement.storage_attach").Sample(_random));
-        EndStage(stage);
-        foreach (var e in RestartInPlace())
+        double lastBackup = _backups.LastBackupAt(failedAt);
+        bool archiving = Parameters.Flag("backup.wal_archiving");
+        double lag = archiving ? Parameters.Duration("backup.archive_lag").Sample(_random) : 0;
+        double archivedUntil = failedAt - lag;
+        double archivedSinceBackup = archiving && archivedUntil > lastBackup ? WalBytesBefore(archivedUntil, archivedUntil - lastBackup) : 0;
+        double since = failedAt - lastBackup;
+        var steps = new List<WorkflowStep>
+        {
+            WorkflowStep.Timed("start a restore from backup", Parameters.Duration("restore.operator_reaction")),
+            WorkflowStep.Timed("provision a new server in a healthy zone", Parameters.Duration("replacement.provision")),
+            WorkflowStep.Timed("restore the latest backup", new Constant(Workload.DatabaseBytes / Parameters.ByteRate("restore.rate"))),
+        };
+        if (archiving)
+        {
+            steps.Add(WorkflowStep.Timed("replay archived WAL since the backup", new Constant(archivedSinceBackup / Parameters.ByteRate("restore.wal_replay_rate"))));
+            steps.Add(WorkflowStep.Do(() => DataLost(WalBytesBefore(failedAt, lag), lag, "WAL not yet archived when the primary was lost")));
+        }
+        else
+        {
+            steps.Add(WorkflowStep.Do(() => DataLost(WalBytesBefore(failedAt, since), since, $"writes since the latest snapshot, taken {Units.FormatSeconds(since)} before the failure")));
+        }
+
+        steps.Add(WorkflowStep.Do(() =>
+        {
+            Primary.Zone = FirstHealthyZone();
+            Primary.IsUp = true;
+        }));
+        steps.Add(DnsUpdate("update DNS to the restored server"));
+        foreach (var e in RunWorkflow(new WorkflowRun(), _random, [.. steps]))
+        {
+            yield return e;
+        }
+    }
+
+    /// <summary>The workflow step that points the endpoint's DNS record at the new server.</summary>
+    private WorkflowStep DnsUpdate(string name) => WorkflowStep.Nested(() => UpdateDns(name));
+
+    private IEnumerable<Event> UpdateDns(string name)
+    {
+        var run = new WorkflowRun();
+        foreach (var e in RunWorkflow(run, _random, WorkflowStep.Timed(name, Parameters.Duration("endpoint.dns_update"))))
         {
             yield return e;
         }
 
-        Primary.IsUp = true;
-        stage = BeginStage("update DNS to the new VM");
-        yield return Simulation.Timeout(Parameters.Duration("endpoint.dns_update").Sample(_random));
-        EndStage(stage);
-        EndpointMoved(Parameters.Duration("endpoint.dns_ttl").Sample(_random));
-    }
-
-    private IEnumerable<Event> RestoreFromBackup(double failedAt)
-    {
-        var stage = BeginStage("start a restore from backup");
-        yield return Simulation.Timeout(Parameters.Duration("restore.operator_reaction").Sample(_random));
-        if (Interrupted(stage))
+        if (!run.Aborted)
         {
-            yield break;
+            EndpointMoved(Parameters.Duration("endpoint.dns_ttl").Sample(_random));
         }
-
-        EndStage(stage);
-        stage = BeginStage("provision a new server in a healthy zone");
-        yield return Simulation.Timeout(Parameters.Duration("replacement.provision").Sample(_random));
-        if (Interrupted(stage))
-        {
-            yield break;
-        }
-
-        EndStage(stage);
-        double restoreRate = Parameters.ByteRate("restore.rate");
-        stage = BeginStage("restore the latest backup");
-        yield return Simulation.Timeout(Workload.DatabaseBytes / restoreRate);
-        if (Interrupted(stage))
-        {
-            yield break;
-        }
-
-        EndStage(stage);
-        double lastBackup = _backups.LastBackupAt(failedAt);
-        if (Parameters.Flag("backup.wal_archiving"))
-        {
-            double lag = Parameters.Duration("backup.archive_lag").Sample(_random);
-            double archivedUntil = failedAt - lag;
-            stage = BeginStage("replay archived WAL since the backup");
-            double archivedSinceBackup = archivedUntil > lastBackup ? WalBytesBefore(archivedUntil, archivedUntil - lastBackup) : 0;
-            yield return Simulation.Timeout(archivedSinceBackup / Parameters.ByteRate("restore.wal_replay_rate"));
-            if (Interrupted(stage))
-            {
-                yield break;
-            }
-
-            EndStage(stage);
-            DataLost(WalBytesBefore(failedAt, lag), lag, "WAL not yet archived when the primary was lost");
-        }
-        else
-        {
-            double since = failedAt - lastBackup;
-            DataLost(WalBytesBefore(failedAt, since), since, $"writes since the latest snapshot, taken {Units.FormatSeconds(since)} before the failure");
-        }
-
-        Primary.Zone = FirstHealthyZone();
-        Primary.IsUp = true;
-        stage = BeginStage("update DNS to the restored server");
-        yield return Simulation.Timeout(Parameters.Duration("endpoint.dns_update").Sample(_random));
-        if (Interrupted(stage))
-        {
-            yield break;
-        }
-
-        EndStage(stage);
-        EndpointMoved(Parameters.Duration("endpoint.dns_ttl").Sample(_random));
     }
 
     private void StandbyLost(Server standby, string cause)

@@ -210,29 +210,7 @@ public sealed partial class ServerClusterSystem : DatabaseSystem
         _regionReturned = null;
     }
 
-    private IEnumerable<Event> RecoverAfterRegionOutage()
-    {
-        var stage = BeginStage("wait for the region to return");
-        _regionReturned ??= Simulation.Event();
-        yield return _regionReturned;
-        if (Interrupted(stage))
-        {
-            yield break;
-        }
-
-        EndStage(stage);
-        Detected("health monitor");
-        foreach (var e in RestartInPlace())
-        {
-            yield return e;
-            if (Interrupted(null))
-            {
-                yield break;
-            }
-        }
-
-        MarkPrimaryUp();
-        StartColdCache();
-        RecheckService();
-    }
+    private IEnumerable<Event> RecoverAfterRegionOutage() => RestartPrimaryAfter(
+        WorkflowStep.WaitFor("wait for the region to return", () => _regionUp ? null : _regionReturned ??= Simulation.Event()),
+        WorkflowStep.Do(() => Detected("health monitor")));
 }

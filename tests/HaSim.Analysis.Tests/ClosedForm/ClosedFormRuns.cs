@@ -20,6 +20,21 @@ internal static class ClosedFormRuns
 
     public static Scenario Scenario(string yaml) => ScenarioLoader.Parse(yaml, "closed-form.yaml");
 
+    /// <summary>
+    /// A scenario of <paramref name="preset"/> with every random failure class switched off
+    /// (interval 0 s) except those <paramref name="overrides"/> set, plus the instant client.
+    /// </summary>
+    public static Scenario OnlyFailures(string preset, params string[] overrides)
+    {
+        var catalog = HaSim.Model.Presets.PresetCatalog.Find(preset)!.Parameters.Catalog;
+        var set = overrides.Select(o => o.Split(':')[0].Trim()).ToHashSet();
+        var lines = catalog.Definitions
+            .Where(d => d.Key.StartsWith("failures.", StringComparison.Ordinal) && d.Key.EndsWith(".interval", StringComparison.Ordinal) && !set.Contains(d.Key))
+            .Select(d => $"  {d.Key}: 0 s")
+            .Concat(overrides.Select(o => "  " + o));
+        return Scenario($"preset: {preset}\nparameters:\n{string.Join("\n", lines)}\n{InstantClient}");
+    }
+
     /// <summary>Per-replication availability (client-observed) as moments across replications.</summary>
     public static (Moments Availability, List<Incident> Incidents) Availability(Scenario scenario, int replications, double years, ulong seed = 1)
     {

@@ -9,25 +9,10 @@ namespace HaSim.Analysis.Tests.ClosedForm;
 /// </summary>
 public class RepairableUnitTest
 {
-    private const string Base = """
-        preset: serverless
-        parameters:
-          compute.unresponsive_detection: 1000 d
-          failures.postgres_crash.interval: 0 s
-          failures.vm_failure.interval: 0 s
-          failures.node_failure.interval: 0 s
-          failures.pageserver_failure.interval: 0 s
-          failures.safekeeper_outage.interval: 0 s
-          failures.az_outage.interval: 0 s
-          failures.region_outage.interval: 0 s
-          failures.object_storage_outage.interval: 0 s
-          failures.unresponsive.interval: {exponential: {mean: 1 d}}
-        """;
-
     [Fact]
     public void Availability_with_exponential_repair_matches_mttf_over_mttf_plus_mttr()
     {
-        var scenario = ClosedFormRuns.Scenario(Base + "\n  failures.unresponsive.duration: {exponential: {mean: 1 h}}\n" + ClosedFormRuns.InstantClient);
+        var scenario = Hangs("{exponential: {mean: 1 h}}");
         var (availability, incidents) = ClosedFormRuns.Availability(scenario, replications: 30, years: 8);
 
         double expected = 24.0 / (24.0 + 1.0);
@@ -38,11 +23,17 @@ public class RepairableUnitTest
     [Fact]
     public void Availability_with_lognormal_repair_matches_mttf_over_mttf_plus_mttr()
     {
-        var scenario = ClosedFormRuns.Scenario(Base + "\n  failures.unresponsive.duration: {lognormal: {median: 40 min, p99: 3 h}}\n" + ClosedFormRuns.InstantClient);
+        var scenario = Hangs("{lognormal: {median: 40 min, p99: 3 h}}");
         var (availability, _) = ClosedFormRuns.Availability(scenario, replications: 30, years: 8);
 
         double mttr = LogNormal.FromMedianAndP99(2400, 10800).Mean;
         double expected = 86400 / (86400 + mttr);
         ClosedFormRuns.AssertCovers(availability, expected, "lognormal repair");
     }
+
+    private static HaSim.Scenarios.Binding.Scenario Hangs(string duration) => ClosedFormRuns.OnlyFailures(
+        "serverless",
+        "compute.unresponsive_detection: 1000 d",
+        "failures.unresponsive.interval: {exponential: {mean: 1 d}}",
+        "failures.unresponsive.duration: " + duration);
 }

@@ -332,14 +332,6 @@ public abstract class DatabaseSystem
         }
     }
 
-    /// <summary>Waits for a duration drawn from <paramref name="duration"/> as a named stage (an iterator helper).</summary>
-    protected IEnumerable<Event> Stage(string name, Distribution duration, RandomStream random)
-    {
-        var stage = BeginStage(name);
-        yield return Simulation.Timeout(duration.Sample(random));
-        EndStage(stage);
-    }
-
     /// <summary>Starts a degraded interval of <paramref name="kind"/> unless one is already open.</summary>
     protected void BeginDegraded(string kind)
     {
@@ -362,9 +354,6 @@ public abstract class DatabaseSystem
             }
         }
     }
-
-    /// <summary>True if a degraded interval of <paramref name="kind"/> is open.</summary>
-    protected bool IsDegraded(string kind) => _degraded.ContainsKey(kind);
 
     /// <summary>The named random stream <paramref name="name"/> of this run.</summary>
     protected RandomStream Stream(string name) => Simulation.Streams.Get(name);

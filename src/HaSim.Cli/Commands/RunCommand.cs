@@ -33,25 +33,24 @@ internal static class RunCommand
             var loaded = ScenarioLoader.Load(parse.GetRequiredValue(scenario));
             var result = ScenarioRunner.Run(loaded, parse.GetValue(seed));
             var stdout = parse.InvocationConfiguration.Output;
-            if (!parse.GetValue(noFiles))
+            string? dir = parse.GetValue(noFiles) ? null : parse.GetValue(output) ?? Path.Combine("results", loaded.Name);
+            if (dir is not null)
             {
-                string dir = parse.GetValue(output) ?? Path.Combine("results", loaded.Name);
                 ScriptedRunOutput.Write(dir, result);
-                if (parse.GetValue(format) == "table")
-                {
-                    stdout.Write(TimelineReport.Render(result));
-                    stdout.WriteLine();
-                    stdout.WriteLine($"Wrote {string.Join(", ", ScriptedRunOutput.Files)} to {dir}");
-                }
-            }
-            else if (parse.GetValue(format) == "table")
-            {
-                stdout.Write(TimelineReport.Render(result));
             }
 
             if (parse.GetValue(format) == "json")
             {
                 stdout.Write(ScenarioResultJson.Summary(result));
+            }
+            else
+            {
+                stdout.Write(TimelineReport.Render(result));
+                if (dir is not null)
+                {
+                    stdout.WriteLine();
+                    stdout.WriteLine($"Wrote {string.Join(", ", ScriptedRunOutput.Files)} to {dir}");
+                }
             }
 
             return result.ExpectationsMet ? ExitCodes.Success : ExitCodes.ExpectationFailed;

@@ -17,12 +17,14 @@ namespace HaSim.Model.Architectures;
 /// </summary>
 public abstract class DatabaseSystem
 {
+    private const string ColdCacheKind = "cold cache";
     private readonly IRunObserver _observer;
     private readonly bool _trace;
     private readonly Dictionary<string, (double Start, int? Incident)> _degraded = new(StringComparer.Ordinal);
     private readonly RandomStream _transactions;
     private readonly RandomStream _dnsCache;
     private Incident? _open;
+    private int _cacheEpoch;
     private string? _modeOverride;
     private int _incidentCount;
     private bool _serving = true;
@@ -332,6 +334,24 @@ public abstract class DatabaseSystem
         }
     }
 
+    /// <summary>
+    /// The engine restarted with empty caches: degraded ("cold cache") until a warm-up drawn from
+    /// <paramref name="warmup"/> has passed. A later restart or loss starts a new warm-up.
+    /// </summary>
+    protected void StartColdCache(Distribution warmup, RandomStream random)
+    {
+        int epoch = ++_cacheEpoch;
+        BeginDegraded(ColdCacheKind);
+        Simulation.Process(WarmCache(epoch, warmup.Sample(random)), "cache warm-up");
+    }
+
+    /// <summary>The cache is gone with the engine: ends any cold-cache interval and cancels its warm-up.</summary>
+    protected void CacheLost()
+    {
+        _cacheEpoch++;
+        EndDegraded(ColdCacheKind);
+    }
+
     /// <summary>Starts a degraded interval of <paramref name="kind"/> unless one is already open.</summary>
     protected void BeginDegraded(string kind)
     {
@@ -369,6 +389,15 @@ public abstract class DatabaseSystem
 
     /// <summary>A helper target list entry.</summary>
     protected static TargetInfo Target(string name, ComponentKind kind, string description, params FaultKind[] faults) => new(name, kind, faults, description);
+
+    private IEnumerable<Event> WarmCache(int epoch, double seconds)
+    {
+        yield return Simulation.Timeout(seconds);
+        if (epoch == _cacheEpoch)
+        {
+            EndDegraded(ColdCacheKind);
+        }
+    }
 
     private void CheckApplies(Fault fault)
     {

@@ -5,12 +5,10 @@ namespace HaSim.Model.Architectures.Serverless;
 /// <summary>Compute failures and their recovery: restart, recreate from the warm pool, reschedule.</summary>
 public sealed partial class ServerlessSystem
 {
-    private const string ColdCache = "cold cache";
     private bool _computeUp = true;
     private bool _hung;
     private int _computeZone;
     private int _warmPool;
-    private int _cacheEpoch;
     private int _hangEpoch;
     private Process? _computeRecovery;
     private ComputeFailure _recoveringFrom;
@@ -48,8 +46,7 @@ public sealed partial class ServerlessSystem
 
         _computeUp = false;
         _hung = false;
-        _cacheEpoch++;
-        EndDegraded(ColdCache);
+        CacheLost();
         _computeRecovery?.Interrupt(cause);
         UpdateService(ModeName(failure), cause);
         StartComputeRecovery(failure);
@@ -107,7 +104,7 @@ public sealed partial class ServerlessSystem
 
         _computeUp = true;
         _hung = false;
-        StartColdCache();
+        StartColdCache(Parameters.Duration("compute.cache_warmup"), _random);
         RecheckService();
     }
 
@@ -176,22 +173,6 @@ public sealed partial class ServerlessSystem
     {
         yield return Simulation.Timeout(Parameters.Duration("compute.warm_pool_refill").Sample(_random));
         _warmPool++;
-    }
-
-    private void StartColdCache()
-    {
-        int epoch = ++_cacheEpoch;
-        BeginDegraded(ColdCache);
-        Simulation.Process(WarmCache(epoch), "cache warm-up");
-    }
-
-    private IEnumerable<Event> WarmCache(int epoch)
-    {
-        yield return Simulation.Timeout(Parameters.Duration("compute.cache_warmup").Sample(_random));
-        if (epoch == _cacheEpoch)
-        {
-            EndDegraded(ColdCache);
-        }
     }
 
     /// <summary>

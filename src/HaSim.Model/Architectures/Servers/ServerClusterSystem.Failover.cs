@@ -7,8 +7,6 @@ namespace HaSim.Model.Architectures.Servers;
 public sealed partial class ServerClusterSystem
 {
     private const string NoStandby = "running without a standby";
-    private const string ColdCache = "cold cache";
-    private int _cacheEpoch;
 
     private void PrimaryEngineCrashed(string cause)
     {
@@ -38,7 +36,7 @@ public sealed partial class ServerClusterSystem
         if (!run.Aborted)
         {
             MarkPrimaryUp();
-            StartColdCache();
+            StartColdCache(Parameters.Duration("cache.warmup"), _random);
             RecheckService();
         }
     }
@@ -69,8 +67,7 @@ public sealed partial class ServerClusterSystem
         _primaryRecovery?.Interrupt(cause);
         _primaryUp = false;
         _switching = false;
-        _cacheEpoch++;
-        EndDegraded(ColdCache);
+        CacheLost();
         Primary.IsUp = false;
         UpdateService(mode, cause);
         _primaryRecovery = Simulation.Process(RecoverPrimary(Now, mode), "primary recovery");
@@ -100,7 +97,7 @@ public sealed partial class ServerClusterSystem
             }
 
             MarkPrimaryUp();
-            StartColdCache();
+            StartColdCache(Parameters.Duration("cache.warmup"), _random);
             RecheckService();
             yield break;
         }
@@ -175,7 +172,7 @@ public sealed partial class ServerClusterSystem
         EndpointMoved(Parameters.Duration("endpoint.dns_ttl").Sample(_random));
         MarkPrimaryUp();
         _switching = false;
-        StartColdCache();
+        StartColdCache(Parameters.Duration("cache.warmup"), _random);
         RecheckService();
         StartRebuild(old);
     }
@@ -260,19 +257,4 @@ public sealed partial class ServerClusterSystem
         PrimaryLost("forced failover", cause);
     }
 
-    private void StartColdCache()
-    {
-        int epoch = ++_cacheEpoch;
-        BeginDegraded(ColdCache);
-        Simulation.Process(WarmCache(epoch), "cache warm-up");
-    }
-
-    private IEnumerable<Event> WarmCache(int epoch)
-    {
-        yield return Simulation.Timeout(Parameters.Duration("cache.warmup").Sample(_random));
-        if (epoch == _cacheEpoch)
-        {
-            EndDegraded(ColdCache);
-        }
-    }
 }

@@ -41,12 +41,16 @@ public abstract class DatabaseSystem
         Client = context.Client;
         _observer = context.Observer;
         _trace = _observer.WantsTrace;
+        Region = new RegionState(Simulation);
         _transactions = Stream("workload/transactions");
         _dnsCache = Stream("client/dns-cache");
     }
 
     /// <summary>The simulation.</summary>
     public Simulation Simulation { get; }
+
+    /// <summary>The region and its zones.</summary>
+    public RegionState Region { get; }
 
     /// <summary>The architecture's parameters.</summary>
     protected ParameterSet Parameters { get; }
@@ -352,6 +356,41 @@ public abstract class DatabaseSystem
         EndDegraded(ColdCacheKind);
     }
 
+    /// <summary>Takes zone <paramref name="zone"/> down; it returns after <paramref name="returnsAfterSeconds"/>, or never.</summary>
+    protected void ZoneDown(int zone, double? returnsAfterSeconds, string detail)
+    {
+        Region.SetZone(zone, up: false);
+        if (Tracing)
+        {
+            Trace("zone-down", $"az-{zone + 1}", detail);
+        }
+
+        if (returnsAfterSeconds is { } d)
+        {
+            Simulation.Process(ZoneReturns(zone, d), "zone returns");
+        }
+    }
+
+    /// <summary>Takes the region down; it returns after <paramref name="returnsAfterSeconds"/>, or never.</summary>
+    protected void RegionDown(double? returnsAfterSeconds)
+    {
+        Region.SetRegion(up: false);
+        if (returnsAfterSeconds is { } d)
+        {
+            Simulation.Process(RegionReturns(d), "region returns");
+        }
+    }
+
+    /// <summary>Called when a zone is back, after processes waiting for it were released.</summary>
+    protected virtual void OnZoneReturned(int zone)
+    {
+    }
+
+    /// <summary>Called when the region is back, after processes waiting for it were released.</summary>
+    protected virtual void OnRegionReturned()
+    {
+    }
+
     /// <summary>Starts a degraded interval of <paramref name="kind"/> unless one is already open.</summary>
     protected void BeginDegraded(string kind)
     {
@@ -389,6 +428,26 @@ public abstract class DatabaseSystem
 
     /// <summary>A helper target list entry.</summary>
     protected static TargetInfo Target(string name, ComponentKind kind, string description, params FaultKind[] faults) => new(name, kind, faults, description);
+
+    private IEnumerable<Event> ZoneReturns(int zone, double afterSeconds)
+    {
+        yield return Simulation.Timeout(afterSeconds);
+        Region.SetZone(zone, up: true);
+        if (Tracing)
+        {
+            Trace("zone-up", $"az-{zone + 1}", "zone is back");
+        }
+
+        OnZoneReturned(zone);
+    }
+
+    private IEnumerable<Event> RegionReturns(double afterSeconds)
+    {
+        yield return Simulation.Timeout(afterSeconds);
+        Region.SetRegion(up: true);
+        Trace("region-up", "region", "region is back");
+        OnRegionReturned();
+    }
 
     private IEnumerable<Event> WarmCache(int epoch, double seconds)
     {

@@ -12,7 +12,6 @@ public sealed partial class ServerlessSystem
     private int _hangEpoch;
     private Process? _computeRecovery;
     private ComputeFailure _recoveringFrom;
-    private Event? _regionReturned;
 
     /// <summary>Compute failures, from least to most severe: a more severe one takes over a recovery in progress.</summary>
     private enum ComputeFailure
@@ -136,11 +135,11 @@ public sealed partial class ServerlessSystem
             WorkflowStep.Timed("detect node NotReady", Parameters.Duration("kubernetes.node_detection"), detectedBy: "Kubernetes node controller"),
             WorkflowStep.Nested(WaitForCapacityInHealthyZones),
             WorkflowStep.Timed("reschedule compute to a healthy zone", Parameters.Duration("kubernetes.reschedule")),
-            WorkflowStep.Do(() => _computeZone = FirstHealthyZone(avoid: -1)),
+            WorkflowStep.Do(() => _computeZone = Region.FirstHealthyZone()),
         ],
         _ =>
         [
-            WorkflowStep.WaitFor("wait for the region to return", () => _regionUp ? null : _regionReturned ??= Simulation.Event()),
+            WorkflowStep.WaitFor("wait for the region to return", Region.WhenRegionReturns),
             WorkflowStep.Do(() => Detected("control plane")),
             WorkflowStep.Timed("start compute after the region returns", Parameters.Duration("compute.cold_start")),
         ],
@@ -183,7 +182,7 @@ public sealed partial class ServerlessSystem
     private IEnumerable<Event> WaitForCapacityInHealthyZones()
     {
         var stage = BeginStage("wait for capacity in the surviving zones");
-        int surviving = _zoneUp.Count(z => z);
+        int surviving = Region.ZonesUp;
         int spare = Parameters.Count("kubernetes.spare_slots_per_az") * surviving;
 
         // Free slots as a level: the computes ahead of ours take theirs first (one lump, first
@@ -223,18 +222,5 @@ public sealed partial class ServerlessSystem
             yield return Simulation.Timeout(Parameters.Duration("kubernetes.node_provisioning").Sample(_random));
             slots.Put(perNode);
         }
-    }
-
-    private int FirstHealthyZone(int avoid)
-    {
-        for (int z = 0; z < Zones; z++)
-        {
-            if (_zoneUp[z] && z != avoid)
-            {
-                return z;
-            }
-        }
-
-        return avoid < 0 ? 0 : avoid;
     }
 }

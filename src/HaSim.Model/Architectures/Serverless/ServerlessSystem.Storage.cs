@@ -38,7 +38,7 @@ public sealed partial class ServerlessSystem
         yield return Simulation.Timeout(Parameters.Duration("pageserver.detection").Sample(_random));
         EndStage(stage);
         Detected("storage controller heartbeat");
-        if (_secondaryReady && _zoneUp[_secondaryZone])
+        if (_secondaryReady && Region.IsZoneUp(_secondaryZone))
         {
             stage = BeginStage("promote the secondary pageserver");
             yield return Simulation.Timeout(Parameters.Duration("pageserver.promotion").Sample(_random));
@@ -60,7 +60,7 @@ public sealed partial class ServerlessSystem
             stage = BeginStage("attach the tenant to a new pageserver from object storage");
             yield return Simulation.Timeout(Parameters.Duration("pageserver.restore_from_object_storage").Sample(_random));
             EndStage(stage);
-            _pageserverZone = FirstHealthyZone(avoid: -1);
+            _pageserverZone = Region.FirstHealthyZone();
         }
 
         stage = BeginStage("re-point compute at the new pageserver");
@@ -102,7 +102,7 @@ public sealed partial class ServerlessSystem
         var stage = BeginStage("build and warm a new secondary pageserver", background: true);
         yield return Simulation.Timeout(Parameters.Duration("pageserver.secondary_rebuild").Sample(_random));
         EndStage(stage);
-        _secondaryZone = FirstHealthyZone(avoid: _pageserverZone);
+        _secondaryZone = Region.FirstHealthyZone(avoid: _pageserverZone);
         _secondaryReady = true;
         EndDegraded(NoSecondary);
     }
@@ -154,7 +154,7 @@ public sealed partial class ServerlessSystem
 
     private void SafekeeperBack(int index)
     {
-        if (_safekeeperUp[index] || !_zoneUp[_safekeeperZone[index]] || !_regionUp)
+        if (_safekeeperUp[index] || !Region.IsZoneUp(_safekeeperZone[index]) || !Region.IsUp)
         {
             return;
         }

@@ -13,14 +13,11 @@ namespace HaSim.Model.Architectures.Serverless;
 /// </summary>
 public sealed partial class ServerlessSystem : DatabaseSystem
 {
-    private const int Zones = 3;
     private readonly RandomStream _random;
-    private readonly bool[] _zoneUp = [true, true, true];
     private readonly bool[] _safekeeperUp;
     private readonly int[] _safekeeperZone;
     private readonly int _quorum;
     private readonly IReadOnlyList<TargetInfo> _targets;
-    private bool _regionUp = true;
     private bool _objectStorageUp = true;
 
     /// <summary>Builds the deployment: compute in az-1, pageserver in az-1 with its secondary in az-2, a safekeeper per zone.</summary>
@@ -36,7 +33,7 @@ public sealed partial class ServerlessSystem : DatabaseSystem
         }
 
         _safekeeperUp = Enumerable.Repeat(true, safekeepers).ToArray();
-        _safekeeperZone = Enumerable.Range(0, safekeepers).Select(i => i % Zones).ToArray();
+        _safekeeperZone = Enumerable.Range(0, safekeepers).Select(i => i % RegionState.ZoneCount).ToArray();
         _warmPool = Parameters.Count("compute.warm_pool_size");
         _pageserverZone = 0;
         _secondaryZone = 1;
@@ -63,14 +60,14 @@ public sealed partial class ServerlessSystem : DatabaseSystem
             Target("object-storage", ComponentKind.ObjectStorage, "the region's object storage", FaultKind.Outage),
             Target("region", ComponentKind.Region, "the whole region (no cross-region replication)", FaultKind.Outage),
         };
-        for (int z = 0; z < Zones; z++)
+        for (int z = 0; z < RegionState.ZoneCount; z++)
         {
             targets.Add(Target($"az-{z + 1}", ComponentKind.AvailabilityZone, $"availability zone {z + 1}", FaultKind.Outage));
         }
 
         for (int i = 0; i < safekeepers; i++)
         {
-            targets.Add(Target($"safekeeper-{i + 1}", ComponentKind.Safekeeper, $"safekeeper {i + 1}, in az-{(i % Zones) + 1}", FaultKind.Fail, FaultKind.Outage));
+            targets.Add(Target($"safekeeper-{i + 1}", ComponentKind.Safekeeper, $"safekeeper {i + 1}, in az-{(i % RegionState.ZoneCount) + 1}", FaultKind.Fail, FaultKind.Outage));
         }
 
         return targets;
@@ -80,7 +77,7 @@ public sealed partial class ServerlessSystem : DatabaseSystem
 
     /// <inheritdoc/>
     protected override bool ComputeServing() =>
-        _regionUp && _computeUp && !_hung && _pageserverServing && _walWritable;
+        Region.IsUp && _computeUp && !_hung && _pageserverServing && _walWritable;
 
     /// <inheritdoc/>
     protected override void Apply(Fault fault)
@@ -126,12 +123,7 @@ public sealed partial class ServerlessSystem : DatabaseSystem
     private void ZoneOutage(int zone, string cause, double? duration)
     {
         using var mode = FailureModeScope("AZ outage");
-        _zoneUp[zone] = false;
-        if (Tracing)
-        {
-            Trace("zone-down", $"az-{zone + 1}", "every node in the zone is down");
-        }
-
+        ZoneDown(zone, duration, "every node in the zone is down");
         if (_computeZone == zone)
         {
             ComputeLost(ComputeFailure.ZoneOutage, cause);
@@ -154,20 +146,11 @@ public sealed partial class ServerlessSystem : DatabaseSystem
             SecondaryLost(cause);
         }
 
-        if (duration is { } d)
-        {
-            Simulation.Process(ZoneReturns(zone, d), "zone returns");
-        }
     }
 
-    private IEnumerable<Event> ZoneReturns(int zone, double afterSeconds)
+    /// <inheritdoc/>
+    protected override void OnZoneReturned(int zone)
     {
-        yield return Simulation.Timeout(afterSeconds);
-        _zoneUp[zone] = true;
-        if (Tracing)
-        {
-            Trace("zone-up", $"az-{zone + 1}", "zone is back");
-        }
         for (int i = 0; i < _safekeeperUp.Length; i++)
         {
             if (_safekeeperZone[i] == zone && !_safekeeperUp[i])
@@ -179,24 +162,13 @@ public sealed partial class ServerlessSystem : DatabaseSystem
 
     private void RegionOutage(string cause, double? duration)
     {
-        _regionUp = false;
+        RegionDown(duration);
         UpdateService("region outage", cause);
         ComputeLost(ComputeFailure.RegionOutage, cause);
-        if (duration is { } d)
-        {
-            Simulation.Process(RegionReturns(d), "region returns");
-        }
     }
 
-    private IEnumerable<Event> RegionReturns(double afterSeconds)
-    {
-        yield return Simulation.Timeout(afterSeconds);
-        _regionUp = true;
-        Trace("region-up", "region", "region is back");
-        _regionReturned?.Succeed();
-        _regionReturned = null;
-        RecheckService();
-    }
+    /// <inheritdoc/>
+    protected override void OnRegionReturned() => RecheckService();
 
     private void ObjectStorageOutage(double? duration)
     {

@@ -182,7 +182,7 @@ public sealed partial class ServerClusterSystem
         Server? best = null;
         foreach (var s in _servers)
         {
-            if (s.Index != _primary && s.IsUp && !s.IsRebuilding && _zoneUp[s.Zone] && (best is null || s.CaughtUpAtSeconds < best.CaughtUpAtSeconds))
+            if (s.Index != _primary && s.IsUp && !s.IsRebuilding && Region.IsZoneUp(s.Zone) && (best is null || s.CaughtUpAtSeconds < best.CaughtUpAtSeconds))
             {
                 best = s;
             }

@@ -16,7 +16,7 @@ public sealed partial class ServerClusterSystem
     {
         bool storageSurvives = Parameters.Flag("storage.survives_server_loss");
         int zone = Primary.Zone;
-        if (storageSurvives && _zoneUp[zone])
+        if (storageSurvives && Region.IsZoneUp(zone))
         {
             foreach (var e in ReplaceServerKeepingStorage())
             {
@@ -31,10 +31,10 @@ public sealed partial class ServerClusterSystem
         }
 
         var restore = Simulation.Process(RestoreFromBackup(failedAt), "restore from backup");
-        if (storageSurvives && !_zoneUp[zone])
+        if (storageSurvives && !Region.IsZoneUp(zone))
         {
             // Whichever comes first: the restore in another zone, or the zone (and its storage) returning.
-            yield return Simulation.AnyOf(restore, ZoneReturnEvent(zone));
+            yield return Simulation.AnyOf(restore, Region.WhenZoneReturns(zone));
             if (Interrupted(null))
             {
                 restore.Interrupt("recovery abandoned");
@@ -106,7 +106,7 @@ public sealed partial class ServerClusterSystem
 
         steps.Add(WorkflowStep.Do(() =>
         {
-            Primary.Zone = FirstHealthyZone();
+            Primary.Zone = Region.FirstHealthyZone();
             Primary.IsUp = true;
         }));
         steps.Add(DnsUpdate("update DNS to the restored server"));
@@ -168,10 +168,10 @@ public sealed partial class ServerClusterSystem
     private IEnumerable<Event> RebuildStandby(Server server)
     {
         // Seed 002: a new standby is established in the old primary's zone (5-10 min), then replays the WAL it missed.
-        if (!_zoneUp[server.Zone])
+        if (!Region.IsZoneUp(server.Zone))
         {
             var wait = BeginStage($"wait for az-{server.Zone + 1} to host a new standby", background: true);
-            yield return ZoneReturnEvent(server.Zone);
+            yield return Region.WhenZoneReturns(server.Zone);
             EndStage(wait);
         }
 
@@ -200,7 +200,7 @@ public sealed partial class ServerClusterSystem
         EndStage(stage);
         server.CaughtUpAtSeconds = Now;
         server.IsRebuilding = false;
-        server.IsUp = _zoneUp[server.Zone];
+        server.IsUp = Region.IsZoneUp(server.Zone);
         if (!server.IsUp)
         {
             StartRebuild(server);
@@ -229,18 +229,5 @@ public sealed partial class ServerClusterSystem
         {
             BeginDegraded(NoStandby);
         }
-    }
-
-    private int FirstHealthyZone()
-    {
-        for (int z = 0; z < Zones; z++)
-        {
-            if (_zoneUp[z])
-            {
-                return z;
-            }
-        }
-
-        return 0;
     }
 }

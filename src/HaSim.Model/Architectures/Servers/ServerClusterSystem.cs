@@ -14,22 +14,17 @@ namespace HaSim.Model.Architectures.Servers;
 /// </summary>
 public sealed partial class ServerClusterSystem : DatabaseSystem
 {
-    private const int Zones = 3;
     private readonly RandomStream _random;
     private readonly Server[] _servers;
-    private readonly bool[] _zoneUp = [true, true, true];
     private readonly IReadOnlyList<TargetInfo> _targets;
     private readonly BackupSchedule _backups;
     private readonly bool _synchronous;
     private readonly double _replayRate;
     private int _primary;
     private bool _primaryUp = true;
-    private bool _regionUp = true;
     private bool _switching;
     private Process? _primaryRecovery;
-    private Event? _regionReturned;
     private Event? _primaryBack;
-    private readonly Event?[] _zoneReturned = new Event?[Zones];
 
     /// <summary>Builds the deployment: the primary in az-1, standbys in az-2 and az-3 (or az-1 for same-zone HA).</summary>
     public ServerClusterSystem(SystemContext context)
@@ -44,7 +39,7 @@ public sealed partial class ServerClusterSystem : DatabaseSystem
         _servers = new Server[standbys + 1];
         for (int i = 0; i <= standbys; i++)
         {
-            _servers[i] = new Server(i, sameZone ? 0 : i % Zones);
+            _servers[i] = new Server(i, sameZone ? 0 : i % RegionState.ZoneCount);
         }
 
         double interval = Parameters.Duration("backup.snapshot_interval").Mean;
@@ -76,7 +71,7 @@ public sealed partial class ServerClusterSystem : DatabaseSystem
             targets.Add(Target(name, ComponentKind.Server, $"standby {i}", FaultKind.Fail));
         }
 
-        for (int z = 0; z < Zones; z++)
+        for (int z = 0; z < RegionState.ZoneCount; z++)
         {
             targets.Add(Target($"az-{z + 1}", ComponentKind.AvailabilityZone, $"availability zone {z + 1}", FaultKind.Outage));
         }
@@ -91,7 +86,7 @@ public sealed partial class ServerClusterSystem : DatabaseSystem
     private Workloads.WalSchedule Wal => Workload.Wal;
 
     /// <inheritdoc/>
-    protected override bool ComputeServing() => _regionUp && _primaryUp && !_switching;
+    protected override bool ComputeServing() => Region.IsUp && _primaryUp && !_switching;
 
     /// <inheritdoc/>
     protected override void Apply(Fault fault)
@@ -150,11 +145,7 @@ public sealed partial class ServerClusterSystem : DatabaseSystem
     private void ZoneOutage(int zone, string cause, double? duration)
     {
         using var mode = FailureModeScope("AZ outage");
-        _zoneUp[zone] = false;
-        if (Tracing)
-        {
-            Trace("zone-down", $"az-{zone + 1}", "every server in the zone is down");
-        }
+        ZoneDown(zone, duration, "every server in the zone is down");
         foreach (var server in _servers)
         {
             if (server.Zone == zone && server.Index != _primary)
@@ -168,49 +159,18 @@ public sealed partial class ServerClusterSystem : DatabaseSystem
             PrimaryLost("AZ outage", cause);
         }
 
-        if (duration is { } d)
-        {
-            Simulation.Process(ZoneReturns(zone, d), "zone returns");
-        }
     }
-
-    private IEnumerable<Event> ZoneReturns(int zone, double afterSeconds)
-    {
-        yield return Simulation.Timeout(afterSeconds);
-        _zoneUp[zone] = true;
-        if (Tracing)
-        {
-            Trace("zone-up", $"az-{zone + 1}", "zone is back");
-        }
-        _zoneReturned[zone]?.Succeed();
-        _zoneReturned[zone] = null;
-    }
-
-    private Event ZoneReturnEvent(int zone) => _zoneReturned[zone] ??= Simulation.Event();
 
     private void RegionOutage(string cause, double? duration)
     {
-        _regionUp = false;
+        RegionDown(duration);
         _primaryUp = false;
         _primaryRecovery?.Interrupt(cause);
         UpdateService("region outage", cause);
         _primaryRecovery = Simulation.Process(RecoverAfterRegionOutage(), "recovery after region outage");
-        if (duration is { } d)
-        {
-            Simulation.Process(RegionReturns(d), "region returns");
-        }
-    }
-
-    private IEnumerable<Event> RegionReturns(double afterSeconds)
-    {
-        yield return Simulation.Timeout(afterSeconds);
-        _regionUp = true;
-        Trace("region-up", "region", "region is back");
-        _regionReturned?.Succeed();
-        _regionReturned = null;
     }
 
     private IEnumerable<Event> RecoverAfterRegionOutage() => RestartPrimaryAfter(
-        WorkflowStep.WaitFor("wait for the region to return", () => _regionUp ? null : _regionReturned ??= Simulation.Event()),
+        WorkflowStep.WaitFor("wait for the region to return", Region.WhenRegionReturns),
         WorkflowStep.Do(() => Detected("health monitor")));
 }

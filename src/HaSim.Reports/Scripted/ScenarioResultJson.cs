@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using HaSim.Model.Incidents;
+using HaSim.Reports.Output;
 using HaSim.Scenarios.Running;
 
 namespace HaSim.Reports.Scripted;
@@ -8,14 +9,11 @@ namespace HaSim.Reports.Scripted;
 /// <summary>Writes a scripted run as JSON: <c>summary.json</c>, and trace lines as JSON lines.</summary>
 public static class ScenarioResultJson
 {
-    private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private static readonly JsonWriterOptions Compact = new() { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The summary document: scenario, seed, incidents with stages, degraded time and expectations. Times are seconds.</summary>
     public static string Summary(ScenarioResult result)
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, Indented))
+        return JsonText.Write(indented: true, w =>
         {
             var s = result.Scenario;
             w.WriteStartObject();
@@ -76,9 +74,7 @@ public static class ScenarioResultJson
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        });
     }
 
     /// <summary>The event trace, one JSON object per line.</summary>
@@ -87,8 +83,7 @@ public static class ScenarioResultJson
         var sb = new StringBuilder();
         foreach (var r in trace)
         {
-            using var buffer = new MemoryStream();
-            using (var w = new Utf8JsonWriter(buffer, Compact))
+            sb.Append(JsonText.Write(indented: false, w =>
             {
                 w.WriteStartObject();
                 w.WriteNumber("t", r.TimeSeconds);
@@ -96,9 +91,7 @@ public static class ScenarioResultJson
                 w.WriteString("subject", r.Subject);
                 w.WriteString("detail", r.Detail);
                 w.WriteEndObject();
-            }
-
-            sb.Append(Encoding.UTF8.GetString(buffer.ToArray())).Append('\n');
+            })).Append('\n');
         }
 
         return sb.ToString();

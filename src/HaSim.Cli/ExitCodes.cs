@@ -12,6 +12,9 @@ public static class ExitCodes
     /// <summary>Bad input: a scenario file or a command-line flag is invalid. Nothing was run.</summary>
     public const int BadInput = 2;
 
+    /// <summary>An invariant checker (--check-invariants) found a model bug; the message gives the seed and simulated time.</summary>
+    public const int InvariantViolated = 3;
+
     /// <summary>The run was cancelled (Ctrl+C); no partial results were written.</summary>
     public const int Cancelled = 130;
 

@@ -43,6 +43,12 @@ public static class HasimCli
             error.WriteLine($"hasim: error: {e.Message}");
             return ExitCodes.BadInput;
         }
+        catch (HaSim.Model.Invariants.InvariantViolationException e)
+        {
+            error.WriteLine($"hasim: {e.Message}");
+            error.WriteLine("This is a model bug: the seed and time above reproduce it.");
+            return ExitCodes.InvariantViolated;
+        }
         catch (OperationCanceledException)
         {
             error.WriteLine("hasim: cancelled; no results were written.");

@@ -21,6 +21,8 @@ public sealed class Simulation
     private readonly EventQueue _queue = new();
     private Timeout[] _timeoutPool = new Timeout[64];
     private int _timeoutPoolCount;
+    private CallbackEvent[] _callbackPool = new CallbackEvent[64];
+    private int _callbackPoolCount;
     private long _insertions;
     private long _processedCount;
 
@@ -70,6 +72,20 @@ public sealed class Simulation
         var timeout = _timeoutPoolCount > 0 ? _timeoutPool[--_timeoutPoolCount] : Kernel.Timeout.CreatePooled(this);
         timeout.StartPooled(delaySeconds);
         return timeout;
+    }
+
+    /// <summary>
+    /// Calls <paramref name="target"/>'s <see cref="IScheduledCallback.OnCallback"/> with <paramref name="token"/>
+    /// after <paramref name="delaySeconds"/>, in the same order a timeout scheduled now for that delay would
+    /// run (time, normal priority, insertion). The event behind it is pooled: nothing is allocated in steady state.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The delay is negative, infinite or not a number.</exception>
+    public void ScheduleCallback(double delaySeconds, IScheduledCallback target, long token)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        Kernel.Timeout.CheckDelay(delaySeconds);
+        var callback = _callbackPoolCount > 0 ? _callbackPool[--_callbackPoolCount] : new CallbackEvent(this);
+        callback.Start(delaySeconds, target, token);
     }
 
     /// <summary>Creates a pending event that some code will later succeed or fail.</summary>
@@ -172,6 +188,16 @@ public sealed class Simulation
         _processedCount++;
         EventDequeued?.Invoke(time, ev);
         ev.Process();
+    }
+
+    internal void ReturnCallback(CallbackEvent callback)
+    {
+        if (_callbackPoolCount == _callbackPool.Length)
+        {
+            Array.Resize(ref _callbackPool, _callbackPool.Length * 2);
+        }
+
+        _callbackPool[_callbackPoolCount++] = callback;
     }
 
     internal void ReturnTimeout(Timeout timeout)

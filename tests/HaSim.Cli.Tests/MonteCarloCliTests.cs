@@ -78,7 +78,7 @@ public sealed class MonteCarloCliTests : IDisposable
         Assert.Equal("", r.Err);
         using var doc = JsonDocument.Parse(r.Out);
         var root = doc.RootElement;
-        Assert.Equal("hasim.monte-carlo/1", root.GetProperty("format").GetString());
+        Assert.Equal("hasim.monte-carlo/2", root.GetProperty("format").GetString());
         Assert.Equal("serverless", root.GetProperty("scenario").GetProperty("preset").GetString());
         Assert.StartsWith("sha256:", root.GetProperty("scenario").GetProperty("hash").GetString(), StringComparison.Ordinal);
         Assert.Equal(8, root.GetProperty("replications").GetInt64());
@@ -86,7 +86,7 @@ public sealed class MonteCarloCliTests : IDisposable
         var availability = root.GetProperty("availability").GetProperty("mean");
         Assert.Equal(8, availability.GetProperty("n").GetInt64());
         Assert.InRange(availability.GetProperty("estimate").GetDouble(), 0.99, 1.0);
-        var rto = root.GetProperty("overall").GetProperty("client_rto_seconds");
+        var rto = root.GetProperty("overall").GetProperty("rto");
         foreach (var q in new[] { "mean", "p50", "p90", "p99", "p99_9" })
         {
             Assert.True(rto.GetProperty(q).TryGetProperty("lower", out _));
@@ -152,7 +152,7 @@ public sealed class MonteCarloCliTests : IDisposable
         var json = Hasim("compare", Scenario("sz"), Scenario("zr"), Scenario("serverless"), "--years", "1", "--replications", "20", "--threads", "1", "--format", "json", "-q");
         Assert.Equal(0, json.Code);
         using var doc = JsonDocument.Parse(json.Out);
-        Assert.Equal("hasim.monte-carlo-compare/1", doc.RootElement.GetProperty("format").GetString());
+        Assert.Equal("hasim.monte-carlo-compare/2", doc.RootElement.GetProperty("format").GetString());
         Assert.Equal(3, doc.RootElement.GetProperty("scenarios").GetArrayLength());
         var pairs = doc.RootElement.GetProperty("pairs");
         Assert.Equal(3, pairs.GetArrayLength());

@@ -64,7 +64,7 @@ public class SeedFigureTests
             // Snapshots every 12 h from a random phase: the loss is the time since the last one, at the WAL rate.
             Assert.InRange(incident.RpoSeconds, 0, 12 * 3600);
             Assert.Equal(incident.RpoSeconds * walRate, incident.RpoBytes, 1e-3);
-            Assert.Contains(incident.Stages, s => s.Name == "restore the latest backup");
+            Assert.Contains(incident.Stages, s => s.Stage.Label == "restore the latest backup");
         }
     }
 
@@ -97,8 +97,8 @@ public class SeedFigureTests
     }
 
     private static string Describe(ScenarioResult r) =>
-        string.Join("\n", r.Incidents.Select(i => $"{i.FailureMode} {i.StartSeconds:R} {i.ServerRestoredSeconds:R} {i.ClientRestoredSeconds:R} {i.RpoBytes:R} {i.TransactionsAborted} {string.Join(",", i.Stages.Select(s => s.Name + s.DurationSeconds.ToString("R")))}"))
-        + string.Join("\n", r.Degraded.Select(d => $"{d.Kind} {d.StartSeconds:R} {d.EndSeconds:R}"));
+        string.Join("\n", r.Incidents.Select(i => $"{i.FailureMode.Key} {i.StartSeconds:R} {i.ServerRestoredSeconds:R} {i.ClientRestoredSeconds:R} {i.RpoBytes:R} {i.TransactionsAborted} {string.Join(",", i.Stages.Select(s => s.Stage.Key + s.DurationSeconds.ToString("R")))}"))
+        + string.Join("\n", r.Degraded.Select(d => $"{d.Kind.Key} {d.StartSeconds:R} {d.EndSeconds:R}"));
 
     private static Scenario Load(string file) => ScenarioLoader.Load(Path.Combine(RepoPaths.Root, file));
 

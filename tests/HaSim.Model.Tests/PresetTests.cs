@@ -1,3 +1,5 @@
+using HaSim.Model.Architectures.Serverless;
+using HaSim.Model.Architectures.Servers;
 using HaSim.Model.Parameters;
 using HaSim.Model.Presets;
 
@@ -28,42 +30,42 @@ public class PresetTests
         foreach (var name in new[] { "azure-same-zone-ha", "azure-zone-redundant-ha" })
         {
             var p = PresetCatalog.Find(name)!.Parameters;
-            Assert.Equal(40e6, p.ByteRate("replication.replay_rate"));
-            Assert.Equal(300, p.Duration("standby.rebuild").Quantile(0));
-            Assert.Equal(600, p.Duration("standby.rebuild").Quantile(1));
-            Assert.Equal("synchronous", p.Choice("replication.mode"));
-            Assert.Equal(1, p.Count("standby.count"));
+            Assert.Equal(40e6, p.Get(ServerParameters.ReplayRate));
+            Assert.Equal(300, p.Get(ServerParameters.StandbyRebuild).Quantile(0));
+            Assert.Equal(600, p.Get(ServerParameters.StandbyRebuild).Quantile(1));
+            Assert.Equal("synchronous", p.Get(ServerParameters.ReplicationMode));
+            Assert.Equal(1, p.Get(ServerParameters.StandbyCount));
         }
 
         Assert.Equal(0.9999, PresetCatalog.Find("azure-zone-redundant-ha")!.SlaTarget);
         Assert.Equal(0.9995, PresetCatalog.Find("azure-same-zone-ha")!.SlaTarget);
         Assert.Equal(0.999, PresetCatalog.Find("azure-non-ha")!.SlaTarget);
-        Assert.True(PresetCatalog.Find("azure-same-zone-ha")!.Parameters.Flag("standby.same_zone"));
-        Assert.False(PresetCatalog.Find("azure-zone-redundant-ha")!.Parameters.Flag("standby.same_zone"));
-        Assert.True(PresetCatalog.Find("azure-non-ha")!.Parameters.Flag("storage.survives_server_loss"));
+        Assert.True(PresetCatalog.Find("azure-same-zone-ha")!.Parameters.Get(ServerParameters.SameZone));
+        Assert.False(PresetCatalog.Find("azure-zone-redundant-ha")!.Parameters.Get(ServerParameters.SameZone));
+        Assert.True(PresetCatalog.Find("azure-non-ha")!.Parameters.Get(ServerParameters.StorageSurvives));
     }
 
     [Fact]
     public void Aiven_presets_state_seed_001_plans_and_backup_history()
     {
         Assert.Equal(ModelKind.NodeReplacement, PresetCatalog.Find("aiven-startup")!.Model);
-        Assert.Equal(1, PresetCatalog.Find("aiven-business")!.Parameters.Count("standby.count"));
-        Assert.Equal(2, PresetCatalog.Find("aiven-premium")!.Parameters.Count("standby.count"));
-        Assert.Equal(1 * 86400, PresetCatalog.Find("aiven-startup")!.Parameters.Duration("backup.retention").Mean);
-        Assert.Equal(3 * 86400, PresetCatalog.Find("aiven-business")!.Parameters.Duration("backup.retention").Mean);
-        Assert.Equal(13 * 86400, PresetCatalog.Find("aiven-premium")!.Parameters.Duration("backup.retention").Mean);
-        Assert.False(PresetCatalog.Find("aiven-startup")!.Parameters.Flag("storage.survives_server_loss"));
+        Assert.Equal(1, PresetCatalog.Find("aiven-business")!.Parameters.Get(ServerParameters.StandbyCount));
+        Assert.Equal(2, PresetCatalog.Find("aiven-premium")!.Parameters.Get(ServerParameters.StandbyCount));
+        Assert.Equal(1 * 86400, PresetCatalog.Find("aiven-startup")!.Parameters.Get(ServerParameters.Retention));
+        Assert.Equal(3 * 86400, PresetCatalog.Find("aiven-business")!.Parameters.Get(ServerParameters.Retention));
+        Assert.Equal(13 * 86400, PresetCatalog.Find("aiven-premium")!.Parameters.Get(ServerParameters.Retention));
+        Assert.False(PresetCatalog.Find("aiven-startup")!.Parameters.Get(ServerParameters.StorageSurvives));
     }
 
     [Fact]
     public void Serverless_preset_states_seed_000_and_neon_figures()
     {
         var p = PresetCatalog.Find("serverless")!.Parameters;
-        Assert.Equal(300, p.Duration("compute.unresponsive_detection").Mean);
-        Assert.Equal(3, p.Count("safekeeper.count"));
-        Assert.Equal(2, p.Count("safekeeper.quorum"));
-        Assert.Equal(0.5, p.Duration("compute.start_from_pool").Quantile(0.5), 9);
-        Assert.Equal(3, p.Duration("compute.start_from_pool").Quantile(0.99), 9);
+        Assert.Equal(300, p.Get(ServerlessParameters.UnresponsiveDetection).Mean);
+        Assert.Equal(3, p.Get(ServerlessParameters.SafekeeperCount));
+        Assert.Equal(2, p.Get(ServerlessParameters.SafekeeperQuorum));
+        Assert.Equal(0.5, p.Get(ServerlessParameters.StartFromPool).Quantile(0.5), 9);
+        Assert.Equal(3, p.Get(ServerlessParameters.StartFromPool).Quantile(0.99), 9);
     }
 
     [Fact]
@@ -75,6 +77,8 @@ public class PresetTests
         Assert.Throws<ArgumentException>(() => p.With("safekeeper.count", ParameterValue.Seconds(1, source)));
         Assert.Throws<ArgumentException>(() => new ParameterSet(p.Catalog, new Dictionary<string, ParameterValue>()));
         Assert.Throws<ArgumentOutOfRangeException>(() => ParameterValue.Of(ParameterKind.Count, 1.5, source));
-        Assert.Equal(5, p.With("safekeeper.count", ParameterValue.Of(ParameterKind.Count, 5, source)).Count("safekeeper.count"));
+        Assert.Equal(5, p.With("safekeeper.count", ParameterValue.Of(ParameterKind.Count, 5, source)).Get(ServerlessParameters.SafekeeperCount));
+        Assert.Throws<ParameterRuleException>(() => p.With("safekeeper.quorum", ParameterValue.Of(ParameterKind.Count, 4, source)));
+        Assert.Throws<ArgumentException>(() => p.With("safekeeper.count", ParameterValue.Of(ParameterKind.Count, 0, source)));
     }
 }

@@ -1,4 +1,5 @@
 using HaSim.Analysis.Statistics;
+using HaSim.Model.Metrics;
 using HaSim.Scenarios.Binding;
 using HaSim.Scenarios.Running;
 
@@ -237,14 +238,14 @@ public static class ComparisonRunner
                 int scenario = s;
                 tallies[s] = new ReplicationTally(acc.Scenarios[s])
                 {
-                    IncidentHook = f =>
+                    IncidentHook = incident =>
                     {
-                        if (f.ClientRestoredSeconds is { } c)
+                        if (MetricTable.Rto.Read(incident) is { } rto)
                         {
-                            acc.ClientRto[scenario][batch].Add(c - f.StartSeconds);
+                            acc.ClientRto[scenario][batch].Add(rto);
                         }
 
-                        acc.RpoSeconds[scenario][batch].Add(f.RpoSeconds);
+                        acc.RpoSeconds[scenario][batch].Add(MetricTable.RpoSeconds.Read(incident) ?? 0);
                     },
                 };
             }

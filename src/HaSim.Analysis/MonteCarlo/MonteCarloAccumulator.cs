@@ -22,7 +22,7 @@ public sealed class MonteCarloAccumulator
     public static IReadOnlyList<double> UptimeBands { get; } = [1.0, 0.99999, 0.9999, 0.9995, 0.999, 0.995, 0.99, 0.95, 0.9];
 
     private const string FormatName = "hasim.monte-carlo-accumulator";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     /// <summary>Creates an empty accumulator for runs with <paramref name="settings"/>.</summary>
     public MonteCarloAccumulator(MonteCarloSettings settings)

@@ -37,7 +37,8 @@ public static class MonteCarloRunner
     /// <param name="threads">Worker threads (at least 1).</param>
     /// <param name="progress">Counts completed replications, if given.</param>
     /// <param name="cancellation">Stops the workers between replications; the run then throws <see cref="OperationCanceledException"/>.</param>
-    public static MonteCarloAccumulator Run(Scenario scenario, MonteCarloSettings settings, ShardSpec shard, int threads, RunProgress? progress = null, CancellationToken cancellation = default)
+    /// <param name="checkInvariants">Check the model's invariants on every state change of every replication.</param>
+    public static MonteCarloAccumulator Run(Scenario scenario, MonteCarloSettings settings, ShardSpec shard, int threads, RunProgress? progress = null, CancellationToken cancellation = default, bool checkInvariants = false)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(settings);
@@ -50,7 +51,7 @@ public static class MonteCarloRunner
             return (accumulator, (Action<long>)(k =>
             {
                 tally.Begin();
-                ReplicationRunner.Run(scenario, settings.Seed, shard.ReplicationIndex(k), settings.Years, tally);
+                ReplicationRunner.Run(scenario, settings.Seed, shard.ReplicationIndex(k), settings.Years, tally, checkInvariants);
                 tally.Complete();
                 progress?.Increment();
             }));

@@ -84,7 +84,7 @@ public sealed record MonteCarloSettings(
     public static MonteCarloSettings For(Scenario scenario, double years, long replications, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var settings = new MonteCarloSettings(years, replications, seed, scenario.Parameters.Fraction("sla.target"), scenario.Preset.ServiceLevel.CreditTiers);
+        var settings = new MonteCarloSettings(years, replications, seed, Preset.SlaTargetOf(scenario.Parameters), scenario.Preset.ServiceLevel.CreditTiers);
         settings.Validate();
         return settings;
     }

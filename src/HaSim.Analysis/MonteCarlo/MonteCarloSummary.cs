@@ -1,4 +1,6 @@
 using HaSim.Analysis.Statistics;
+using HaSim.Model.Architectures;
+using HaSim.Model.Metrics;
 using HaSim.Model.Presets;
 
 namespace HaSim.Analysis.MonteCarlo;
@@ -61,8 +63,10 @@ public sealed record MonteCarloSummary(
             overall.Merge(mode);
         }
 
+        var architecture = ArchitectureRegistry.Find(scenario.Model);
         var modes = MonteCarloAccumulator.Sorted(a.Modes).Select(kv => new FailureModeSummary(
             kv.Key,
+            architecture?.FailureModes.LabelOf(kv.Key) ?? kv.Key,
             Metrics(kv.Value, level),
             Estimate.Mean(kv.Value.IncidentsPerReplication, n, level, 1 / years, nonNegative: true),
             Estimate.Mean(kv.Value.DowntimePerReplication, n, level, 1 / years / 60, nonNegative: true),
@@ -70,6 +74,7 @@ public sealed record MonteCarloSummary(
 
         var stages = MonteCarloAccumulator.Sorted(a.Stages).Select(kv => new StageSummary(
             kv.Key,
+            architecture?.Stages.LabelOf(kv.Key) ?? kv.Key,
             kv.Value.Occurrences,
             kv.Value.Duration.Summarise(level),
             Estimate.Mean(kv.Value.DowntimePerReplication, n, level, 1 / years / 60, nonNegative: true),
@@ -77,6 +82,7 @@ public sealed record MonteCarloSummary(
 
         var degraded = MonteCarloAccumulator.Sorted(a.Degraded).Select(kv => new DegradedSummary(
             kv.Key,
+            architecture?.DegradedKinds.LabelOf(kv.Key) ?? kv.Key,
             kv.Value.Intervals,
             Estimate.Mean(kv.Value.PerReplication, n, level, 1 / years / 3600, nonNegative: true),
             n == 0 ? double.NaN : kv.Value.PerReplication.Sum / (n * horizon))).ToList();
@@ -101,11 +107,7 @@ public sealed record MonteCarloSummary(
     private static IncidentMetrics Metrics(FailureModeAccumulator m, double level) => new(
         m.Incidents,
         m.Unrecovered,
-        m.ClientRto.Summarise(level),
-        m.ServerRto.Summarise(level),
-        m.Detection.Summarise(level),
-        m.RpoBytes.Summarise(level),
-        m.RpoSeconds.Summarise(level));
+        [.. MetricTable.IncidentFigures.Select((metric, k) => new MetricFigure(metric, m.Figures[k].Summarise(level)))]);
 
     private static MonthlySummary MonthlyFigures(MonteCarloAccumulator a, double level)
     {
@@ -142,45 +144,48 @@ public sealed record MonteCarloSummary(
 /// <param name="DowntimeMinutesPerYear">Client downtime per simulated year, in minutes.</param>
 public sealed record AvailabilitySummary(Estimate Availability, Estimate Nines, Estimate DowntimeMinutesPerYear);
 
-/// <summary>Per-incident figures of a set of incidents.</summary>
+/// <summary>Per-incident figures of a set of incidents, one per <see cref="MetricTable.IncidentFigures"/> entry.</summary>
 /// <param name="Incidents">How many incidents.</param>
-/// <param name="Unrecovered">How many had no client recovery before the end of their replication (not in <paramref name="ClientRto"/>).</param>
-/// <param name="ClientRto">Client-observed recovery time, seconds (the headline RTO).</param>
-/// <param name="ServerRto">Server-side recovery time, seconds.</param>
-/// <param name="Detection">Time to detection, seconds (incidents the platform detected).</param>
-/// <param name="RpoBytes">Committed data lost, bytes.</param>
-/// <param name="RpoSeconds">Committed data lost, seconds of commits.</param>
-public sealed record IncidentMetrics(
-    long Incidents,
-    long Unrecovered,
-    StatisticSummary ClientRto,
-    StatisticSummary ServerRto,
-    StatisticSummary Detection,
-    StatisticSummary RpoBytes,
-    StatisticSummary RpoSeconds);
+/// <param name="Unrecovered">How many had no client recovery before the end of their replication (not in client RTO).</param>
+/// <param name="Figures">Each figure's distribution, in the metric table's order.</param>
+public sealed record IncidentMetrics(long Incidents, long Unrecovered, IReadOnlyList<MetricFigure> Figures)
+{
+    /// <summary>The distribution of <paramref name="metric"/>.</summary>
+    /// <exception cref="ArgumentException">The metric is not one of <see cref="MetricTable.IncidentFigures"/>.</exception>
+    public StatisticSummary Of(Metric metric) =>
+        Figures.FirstOrDefault(f => ReferenceEquals(f.Metric, metric))?.Summary ?? throw new ArgumentException($"'{metric.Key}' is not a per-incident figure.", nameof(metric));
+}
+
+/// <summary>The distribution of one per-incident metric.</summary>
+/// <param name="Metric">The metric.</param>
+/// <param name="Summary">Its distribution, in the metric's unit.</param>
+public sealed record MetricFigure(Metric Metric, StatisticSummary Summary);
 
 /// <summary>One failure mode's figures.</summary>
-/// <param name="Name">The failure mode.</param>
+/// <param name="Name">The failure mode's key.</param>
+/// <param name="Label">Its display label.</param>
 /// <param name="Metrics">Its per-incident figures.</param>
 /// <param name="IncidentsPerYear">Its incidents per simulated year.</param>
 /// <param name="DowntimeMinutesPerYear">Client downtime it caused per year (overlaps counted once, for the earlier incident).</param>
 /// <param name="DowntimeShare">Its share of all client downtime.</param>
-public sealed record FailureModeSummary(string Name, IncidentMetrics Metrics, Estimate IncidentsPerYear, Estimate DowntimeMinutesPerYear, double DowntimeShare);
+public sealed record FailureModeSummary(string Name, string Label, IncidentMetrics Metrics, Estimate IncidentsPerYear, Estimate DowntimeMinutesPerYear, double DowntimeShare);
 
 /// <summary>One recovery stage's figures.</summary>
-/// <param name="Name">The stage.</param>
+/// <param name="Name">The stage's key.</param>
+/// <param name="Label">Its display label.</param>
 /// <param name="Occurrences">How many times it ran.</param>
 /// <param name="Duration">Its duration each time, seconds.</param>
 /// <param name="DowntimeMinutesPerYear">Its time within client downtime per year.</param>
 /// <param name="DowntimeShare">That time as a share of all client downtime (stages can run in parallel, so shares need not add up to 1).</param>
-public sealed record StageSummary(string Name, long Occurrences, StatisticSummary Duration, Estimate DowntimeMinutesPerYear, double DowntimeShare);
+public sealed record StageSummary(string Name, string Label, long Occurrences, StatisticSummary Duration, Estimate DowntimeMinutesPerYear, double DowntimeShare);
 
 /// <summary>One kind of degraded time.</summary>
-/// <param name="Kind">What was degraded.</param>
+/// <param name="Kind">The degraded kind's key.</param>
+/// <param name="Label">Its display label.</param>
 /// <param name="Intervals">How many intervals.</param>
 /// <param name="HoursPerYear">Hours per simulated year.</param>
 /// <param name="TimeShare">Share of all simulated time.</param>
-public sealed record DegradedSummary(string Kind, long Intervals, Estimate HoursPerYear, double TimeShare);
+public sealed record DegradedSummary(string Kind, string Label, long Intervals, Estimate HoursPerYear, double TimeShare);
 
 /// <summary>Monthly uptime and the SLA.</summary>
 /// <param name="Months">Months observed (replications × whole months per replication).</param>

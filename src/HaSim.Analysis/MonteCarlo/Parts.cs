@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HaSim.Analysis.Statistics;
+using HaSim.Model.Incidents;
+using HaSim.Model.Metrics;
 
 namespace HaSim.Analysis.MonteCarlo;
 
@@ -21,18 +23,28 @@ internal static class Quanta
 
     /// <summary>Fractions (credits, availability differences): 1e-12.</summary>
     public const double Fractions = 1e12;
+
+    /// <summary>The resolution of a per-incident figure in <paramref name="unit"/>.</summary>
+    public static double For(MetricUnit unit) => unit switch
+    {
+        MetricUnit.Seconds => Durations,
+        MetricUnit.Bytes => Bytes,
+        MetricUnit.Count => Counts,
+        _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, "Unknown metric unit."),
+    };
 }
 
-/// <summary>Everything collected about the incidents of one failure mode.</summary>
+/// <summary>
+/// Everything collected about the incidents of one failure mode: one accumulator per figure of
+/// <see cref="MetricTable.IncidentFigures"/>, in that order, plus per-replication counts.
+/// </summary>
 internal sealed class FailureModeAccumulator
 {
     public long Incidents;
     public long Unrecovered;
-    public StatisticAccumulator ClientRto = new(Quanta.Durations);
-    public StatisticAccumulator ServerRto = new(Quanta.Durations);
-    public StatisticAccumulator Detection = new(Quanta.Durations);
-    public StatisticAccumulator RpoBytes = new(Quanta.Bytes);
-    public StatisticAccumulator RpoSeconds = new(Quanta.Durations);
+
+    /// <summary>One accumulator per <see cref="MetricTable.IncidentFigures"/> entry.</summary>
+    public StatisticAccumulator[] Figures = NewFigures();
 
     /// <summary>Per replication: incidents of this mode (replications without any add nothing).</summary>
     public ExactSum IncidentsPerReplication = new(Quanta.Counts);
@@ -46,80 +58,62 @@ internal sealed class FailureModeAccumulator
     /// <summary>The replication in progress: downtime attributed so far.</summary>
     public double PendingDowntime;
 
-    public void Add(in IncidentFacts f)
+    public static StatisticAccumulator[] NewFigures() => [.. MetricTable.IncidentFigures.Select(m => new StatisticAccumulator(Quanta.For(m.Unit)))];
+
+    public void Add(Incident incident)
     {
         Incidents++;
-        if (f.ClientRestoredSeconds is { } client)
-        {
-            ClientRto.Add(client - f.StartSeconds);
-        }
-        else
+        if (incident.ClientRestoredSeconds is null)
         {
             Unrecovered++;
         }
 
-        if (f.ServerRestoredSeconds is { } server)
+        var figures = MetricTable.IncidentFigures;
+        for (int k = 0; k < figures.Count; k++)
         {
-            ServerRto.Add(server - f.StartSeconds);
+            if (figures[k].Read(incident) is { } value)
+            {
+                Figures[k].Add(value);
+            }
         }
-
-        if (f.DetectedSeconds is { } detected)
-        {
-            Detection.Add(detected - f.StartSeconds);
-        }
-
-        RpoBytes.Add(f.RpoBytes);
-        RpoSeconds.Add(f.RpoSeconds);
     }
 
     public void Merge(FailureModeAccumulator o)
     {
         Incidents += o.Incidents;
         Unrecovered += o.Unrecovered;
-        ClientRto.Merge(o.ClientRto);
-        ServerRto.Merge(o.ServerRto);
-        Detection.Merge(o.Detection);
-        RpoBytes.Merge(o.RpoBytes);
-        RpoSeconds.Merge(o.RpoSeconds);
+        for (int k = 0; k < Figures.Length; k++)
+        {
+            Figures[k].Merge(o.Figures[k]);
+        }
+
         IncidentsPerReplication.Merge(o.IncidentsPerReplication);
         DowntimePerReplication.Merge(o.DowntimePerReplication);
     }
 
-    public FailureModeAccumulator Clone() => new()
+    public JsonObject ToJson()
     {
-        Incidents = Incidents,
-        Unrecovered = Unrecovered,
-        ClientRto = ClientRto.Clone(),
-        ServerRto = ServerRto.Clone(),
-        Detection = Detection.Clone(),
-        RpoBytes = RpoBytes.Clone(),
-        RpoSeconds = RpoSeconds.Clone(),
-        IncidentsPerReplication = IncidentsPerReplication.Clone(),
-        DowntimePerReplication = DowntimePerReplication.Clone(),
-    };
+        var json = new JsonObject
+        {
+            ["incidents"] = Incidents,
+            ["unrecovered"] = Unrecovered,
+        };
+        var figures = MetricTable.IncidentFigures;
+        for (int k = 0; k < figures.Count; k++)
+        {
+            json[figures[k].Key] = Figures[k].ToJson();
+        }
 
-    public JsonObject ToJson() => new()
-    {
-        ["incidents"] = Incidents,
-        ["unrecovered"] = Unrecovered,
-        ["client_rto_seconds"] = ClientRto.ToJson(),
-        ["server_rto_seconds"] = ServerRto.ToJson(),
-        ["detection_seconds"] = Detection.ToJson(),
-        ["rpo_bytes"] = RpoBytes.ToJson(),
-        ["rpo_seconds"] = RpoSeconds.ToJson(),
-        ["incidents_per_replication"] = IncidentsPerReplication.ToJson(),
-        ["downtime_seconds_per_replication"] = DowntimePerReplication.ToJson(),
-    };
+        json["incidents_per_replication"] = IncidentsPerReplication.ToJson();
+        json["downtime_seconds_per_replication"] = DowntimePerReplication.ToJson();
+        return json;
+    }
 
     public static FailureModeAccumulator FromJson(JsonObject json) => new()
     {
         Incidents = Json.Long(json, "incidents"),
         Unrecovered = Json.Long(json, "unrecovered"),
-        ClientRto = StatisticAccumulator.FromJson(json["client_rto_seconds"]),
-        ServerRto = StatisticAccumulator.FromJson(json["server_rto_seconds"]),
-        Detection = StatisticAccumulator.FromJson(json["detection_seconds"]),
-        RpoBytes = StatisticAccumulator.FromJson(json["rpo_bytes"]),
-        RpoSeconds = StatisticAccumulator.FromJson(json["rpo_seconds"]),
+        Figures = [.. MetricTable.IncidentFigures.Select(m => StatisticAccumulator.FromJson(json[m.Key] ?? throw new JsonException($"missing figure \"{m.Key}\".")))],
         IncidentsPerReplication = ExactSum.FromJson(json["incidents_per_replication"]),
         DowntimePerReplication = ExactSum.FromJson(json["downtime_seconds_per_replication"]),
     };
@@ -148,8 +142,6 @@ internal sealed class StageAccumulator
         Duration.Merge(o.Duration);
         DowntimePerReplication.Merge(o.DowntimePerReplication);
     }
-
-    public StageAccumulator Clone() => new() { Occurrences = Occurrences, Duration = Duration.Clone(), DowntimePerReplication = DowntimePerReplication.Clone() };
 
     public JsonObject ToJson() => new()
     {
@@ -185,8 +177,6 @@ internal sealed class DegradedAccumulator
         Intervals += o.Intervals;
         PerReplication.Merge(o.PerReplication);
     }
-
-    public DegradedAccumulator Clone() => new() { Intervals = Intervals, PerReplication = PerReplication.Clone() };
 
     public JsonObject ToJson() => new() { ["intervals"] = Intervals, ["seconds_per_replication"] = PerReplication.ToJson() };
 

@@ -55,7 +55,7 @@ public sealed class ReplicationTally : IRunObserver
     }
 
     /// <summary>Called with every incident as it is recorded (after the tally has counted it); for comparisons.</summary>
-    public Action<IncidentFacts>? IncidentHook { get; set; }
+    public Action<Incident>? IncidentHook { get; set; }
 
     /// <inheritdoc/>
     public bool WantsTrace => false;
@@ -84,13 +84,13 @@ public sealed class ReplicationTally : IRunObserver
     }
 
     /// <inheritdoc/>
-    public void OnIncidentClosed(Incident incident) => Record(IncidentFacts.From(incident));
+    public void OnIncidentClosed(Incident incident) => Record(incident);
 
     /// <inheritdoc/>
     public void OnDegraded(DegradedInterval interval)
     {
         ArgumentNullException.ThrowIfNull(interval);
-        RecordDegraded(interval.Kind, interval.StartSeconds, interval.EndSeconds);
+        RecordDegraded(interval.Kind.Key, interval.StartSeconds, interval.EndSeconds);
     }
 
     /// <inheritdoc/>
@@ -100,19 +100,20 @@ public sealed class ReplicationTally : IRunObserver
 
     /// <summary>Records one incident of the current replication.</summary>
     /// <exception cref="InvalidOperationException">No replication is active, or the incident starts inside time already accounted for (out of start order).</exception>
-    public void Record(in IncidentFacts incident)
+    public void Record(Incident incident)
     {
+        ArgumentNullException.ThrowIfNull(incident);
         CheckActive();
         double start = Math.Clamp(incident.StartSeconds, 0, _horizon);
         double end = Math.Clamp(incident.ClientRestoredSeconds ?? _horizon, start, _horizon);
         if (start < _flushedEnd)
         {
             throw new InvalidOperationException(
-                $"An incident ({incident.FailureMode}) starting at {start} s arrived after downtime up to {_flushedEnd} s was accounted for: incidents must arrive in start order.");
+                $"An incident ({incident.FailureMode.Key}) starting at {start} s arrived after downtime up to {_flushedEnd} s was accounted for: incidents must arrive in start order.");
         }
 
         double attributed = AddDowntime(start, end);
-        var mode = _target.Mode(incident.FailureMode);
+        var mode = _target.Mode(incident.FailureMode.Key);
         mode.Add(incident);
         _target.Incidents++;
         if (incident.ClientRestoredSeconds is null)
@@ -131,7 +132,7 @@ public sealed class ReplicationTally : IRunObserver
         mode.PendingDowntime += attributed;
         foreach (var stage in incident.Stages)
         {
-            var s = _target.Stage(stage.Name);
+            var s = _target.Stage(stage.Stage.Key);
             s.Occurrences++;
             s.Duration.Add(Math.Max(0, stage.DurationSeconds));
             if (!s.Touched)

@@ -48,9 +48,16 @@ internal static class MonteCarloCommand
 {
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
-    public static int Execute(ParseResult parse, string scenarioPath, ulong? seedOption, string? outDir, bool noFiles, string format, MonteCarloOptions options)
+    public static int Execute(ParseResult parse, string scenarioPath, ulong? seedOption, string? outDir, bool noFiles, string format, MonteCarloOptions options, bool checkInvariants)
     {
         var scenario = ScenarioLoader.Load(scenarioPath);
+        if (scenario.Expectations.Count > 0)
+        {
+            // expect: checks one replay's figures; over random years it would be judged on nothing.
+            throw new CliInputException($"{scenario.FilePath}:{scenario.Expectations[0].Line}: expect: checks a scripted replay (run without --years); "
+                + "for figures over simulated years, state them as budgets and check them with 'hasim check', or remove 'expect:' from this file");
+        }
+
         var identity = ScenarioIdentity.FromFile(scenario);
         int threads = ParseThreads(parse.GetValue(options.Threads));
         var shard = ParseShard(parse.GetValue(options.Shard));
@@ -66,7 +73,7 @@ internal static class MonteCarloCommand
         var progress = new RunProgress(shard.ReplicationsOf(settings.Replications));
         string label = sharded ? $"{scenario.Name} shard {shard}" : scenario.Name;
         var accumulator = MonteCarloProgress.Run(label, progress, parse.InvocationConfiguration.Error, parse.GetValue(options.Quiet),
-            ct => MonteCarloRunner.Run(scenario, settings, shard, threads, progress, ct));
+            ct => MonteCarloRunner.Run(scenario, settings, shard, threads, progress, ct, checkInvariants));
 
         if (sharded)
         {

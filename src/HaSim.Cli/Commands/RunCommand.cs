@@ -15,10 +15,11 @@ internal static class RunCommand
         var seed = new Option<ulong?>("--seed", "-s") { Description = "Root seed; overrides the scenario's 'seed:'. The same seed gives byte-identical output." };
         var output = new Option<string?>("--out", "-o") { Description = "Directory for summary.json, incidents.csv, trace.jsonl and timeline.txt (default: results/<scenario name>). With --years: summary.json and report.txt (default: results/<scenario name>/monte-carlo); with --shard: partial.json." };
         var noFiles = new Option<bool>("--no-files") { Description = "Print only; write no output directory." };
+        var checkInvariants = new Option<bool>("--check-invariants") { Description = "Check the model's invariants on every state change (slower); a violation exits with code 3 and names the seed and time." };
         var format = CommonOptions.FormatOption();
         var command = new Command("run", "Replay a scenario's scripted faults and report the timeline, each incident's recovery stages, RTO, RPO and degraded time. Exit code 1 if the scenario's expectations are not met. With --years, run a Monte Carlo simulation of random failures instead (summary.json with RTO, RPO, availability and SLA distributions).")
         {
-            scenario, seed, output, noFiles, format,
+            scenario, seed, output, noFiles, format, checkInvariants,
         };
         var monteCarlo = new MonteCarloOptions();
         monteCarlo.AddTo(command);
@@ -26,12 +27,12 @@ internal static class RunCommand
         {
             if (monteCarlo.IsMonteCarlo(parse))
             {
-                return MonteCarloCommand.Execute(parse, parse.GetRequiredValue(scenario), parse.GetValue(seed), parse.GetValue(output), parse.GetValue(noFiles), parse.GetValue(format)!, monteCarlo);
+                return MonteCarloCommand.Execute(parse, parse.GetRequiredValue(scenario), parse.GetValue(seed), parse.GetValue(output), parse.GetValue(noFiles), parse.GetValue(format)!, monteCarlo, parse.GetValue(checkInvariants));
             }
 
             monteCarlo.RejectWithoutYears(parse);
             var loaded = ScenarioLoader.Load(parse.GetRequiredValue(scenario));
-            var result = ScenarioRunner.Run(loaded, parse.GetValue(seed));
+            var result = ScenarioRunner.Run(loaded, parse.GetValue(seed), checkInvariants: parse.GetValue(checkInvariants));
             var stdout = parse.InvocationConfiguration.Output;
             string? dir = parse.GetValue(noFiles) ? null : parse.GetValue(output) ?? Path.Combine("results", loaded.Name);
             if (dir is not null)

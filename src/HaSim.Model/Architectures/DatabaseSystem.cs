@@ -1,56 +1,109 @@
 using HaSim.Kernel;
-using HaSim.Kernel.Distributions;
 using HaSim.Kernel.Random;
 using HaSim.Model.Clients;
 using HaSim.Model.Faults;
 using HaSim.Model.Incidents;
+using HaSim.Model.Invariants;
+using HaSim.Model.Names;
 using HaSim.Model.Parameters;
 using HaSim.Model.Topology;
+using HaSim.Model.Workflows;
 using HaSim.Model.Workloads;
 
 namespace HaSim.Model.Architectures;
 
 /// <summary>
-/// A simulated database deployment of one architecture: its components, their failure
-/// handling and recovery workflows. Subclasses say when the service is serving; this base
-/// turns changes of that into incidents, stages, degraded time and data loss.
+/// One simulated database of some architecture, placed on shared infrastructure. Subclasses hold
+/// the components (each a state machine that owns its transitions), say when the service is
+/// serving, and reconcile: start the recovery workflow the current state calls for. This base turns
+/// those states into incidents, degraded time and data loss, routes faults, and keeps one rule:
+/// after every change (a fault, a stage ending, a zone returning) the system <em>settles</em>:
+/// work whose dependencies are gone is cancelled, the service is re-evaluated, recovery reacts, and
+/// the invariant checkers look at the result.
 /// </summary>
-public abstract class DatabaseSystem
+public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, IScheduledCallback
 {
-    private const string ColdCacheKind = "cold cache";
+    private const int ScriptedFaultTimer = 0;
+    private const int MaxSettleRounds = 1000;
+
     private readonly IRunObserver _observer;
-    private readonly bool _trace;
-    private readonly Dictionary<string, (double Start, int? Incident)> _degraded = new(StringComparer.Ordinal);
+    private readonly ModelChecker[] _checkers;
     private readonly RandomStream _transactions;
     private readonly RandomStream _dnsCache;
+    private readonly List<Fault> _scripted = [];
+    private readonly DegradedKind[] _degradedKinds;
+    private readonly double[] _degradedSince;
     private Incident? _open;
-    private int _cacheEpoch;
-    private string? _modeOverride;
     private int _incidentCount;
     private bool _serving = true;
     private double? _dnsChangedAt;
     private double _dnsStaleSeconds;
+    private bool _settling;
+    private bool _again;
+    private Fault? _currentFault;
+    private FailureMode? _currentMode;
+    private WorkflowRun? _currentRun;
+    private double _committedBytes;
+    private double _accruedAt;
+    private double _lastEntry;
+    private int _lastClosedIncident;
+    private double _lastClosedAt = double.NaN;
 
-    /// <summary>Creates the system; subclasses build their topology in their constructor.</summary>
-    protected DatabaseSystem(SystemContext context)
+    /// <summary>Creates the system; subclasses build their components in their constructor and then call <see cref="Start"/>.</summary>
+    protected DatabaseSystem(SystemContext context, ArchitectureDescriptor architecture, string recoveryStream)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(architecture);
+        Architecture = architecture;
+        Infrastructure = context.Infrastructure;
         Simulation = context.Simulation;
         Parameters = context.Parameters;
         Workload = context.Workload;
         Client = context.Client;
         _observer = context.Observer;
-        _trace = _observer.WantsTrace;
-        Region = new RegionState(Simulation);
+        _checkers = [.. context.Checkers ?? []];
+        Tracing = _observer.WantsTrace;
+        Random = Stream(recoveryStream);
         _transactions = Stream("workload/transactions");
         _dnsCache = Stream("client/dns-cache");
+        Runner = new StageRunner(this);
+        _degradedKinds = [.. architecture.DegradedKinds.All];
+        _degradedSince = [.. _degradedKinds.Select(_ => double.NaN)];
+        Targets = architecture.Targets(Parameters);
+        _lastEntry = Simulation.Now;
+        _accruedAt = Simulation.Now;
     }
+
+    /// <summary>The architecture this database is.</summary>
+    public ArchitectureDescriptor Architecture { get; }
+
+    /// <summary>The infrastructure the database is placed on (region, zones, shared capacity).</summary>
+    public Infrastructure Infrastructure { get; }
 
     /// <summary>The simulation.</summary>
     public Simulation Simulation { get; }
 
-    /// <summary>The region and its zones.</summary>
-    public RegionState Region { get; }
+    /// <summary>The runner of this database's recovery workflows.</summary>
+    public StageRunner Runner { get; }
+
+    /// <summary>The targets a scenario may inject faults into.</summary>
+    public IReadOnlyList<Target> Targets { get; }
+
+    /// <summary>True while clients can use the database (server side).</summary>
+    public bool IsServing => _serving;
+
+    /// <summary>The incident in progress, if any.</summary>
+    public Incident? OpenIncident => _open;
+
+    /// <summary>
+    /// The position of the database's committed WAL, in bytes since the start of the run (history before
+    /// it is not counted, so it can be negative after a loss reaching back before the start): it grows
+    /// while the service accepts writes and falls only by a recorded data loss.
+    /// </summary>
+    public double CommittedWalBytes => _committedBytes + (_serving ? Workload.Wal.BytesBetween(_accruedAt, Now) : 0);
+
+    /// <summary>The stream recovery durations are drawn from.</summary>
+    public RandomStream Random { get; }
 
     /// <summary>The architecture's parameters.</summary>
     protected ParameterSet Parameters { get; }
@@ -62,131 +115,171 @@ public abstract class DatabaseSystem
     protected ClientPolicy Client { get; }
 
     /// <summary>True if trace lines are wanted: guard trace calls whose text costs something to build.</summary>
-    protected bool Tracing => _trace;
+    protected bool Tracing { get; }
 
     /// <summary>The current time.</summary>
     protected double Now => Simulation.Now;
 
-    /// <summary>True while clients can use the database (server side).</summary>
-    public bool IsServing => _serving;
+    /// <inheritdoc/>
+    Fault? IStageHost.CurrentFault => _currentFault;
 
-    /// <summary>The incident in progress, if any.</summary>
-    public Incident? OpenIncident => _open;
-
-    /// <summary>The targets a scenario may inject faults into.</summary>
-    public abstract IReadOnlyList<TargetInfo> Targets { get; }
+    /// <summary>The zone (0-based) a component must be in to serve, and whether it can run now.</summary>
+    protected bool ZoneAvailable(int zone) => Infrastructure.IsZoneAvailable(zone);
 
     /// <summary>Schedules <paramref name="fault"/> at its time.</summary>
-    /// <exception cref="ArgumentException">The target is unknown or the fault kind does not apply to it.</exception>
+    /// <exception cref="ArgumentException">The target is not this database's, or the fault kind does not apply to it.</exception>
     public void Inject(Fault fault)
     {
-        CheckApplies(fault);
-        Simulation.Process(Deliver(fault), "fault delivery");
+        RouteOf(fault);
+        _scripted.Add(fault);
+        After(Math.Max(0, fault.AtSeconds - Now), ScriptedFaultTimer, _scripted.Count - 1);
     }
 
-    /// <summary>
-    /// Applies <paramref name="fault"/> at the current time, from inside a running process (the
-    /// random failure processes use this: no extra process per fault).
-    /// </summary>
-    /// <exception cref="ArgumentException">The target is unknown or the fault kind does not apply to it.</exception>
-    public void InjectNow(Fault fault)
+    /// <summary>Applies <paramref name="fault"/> now (the random failure processes use this).</summary>
+    /// <exception cref="ArgumentException">The target is not this database's, or the fault kind does not apply to it.</exception>
+    public void InjectNow(Fault fault) => ApplyFault(fault, RouteOf(fault));
+
+    /// <summary>The target named <paramref name="text"/> (key or label), or null.</summary>
+    public Target? FindTarget(string text)
     {
-        CheckApplies(fault);
-        ApplyAndTrace(fault);
+        foreach (var t in Targets)
+        {
+            if (t.IsNamedBy(text))
+            {
+                return t;
+            }
+        }
+
+        return null;
     }
 
-    /// <summary>Closes what is still open at the end of the run.</summary>
+    /// <summary>Ends the run: open stages end as unfinished, an open incident closes unrecovered, degraded intervals close.</summary>
     public void Finish()
     {
+        Enter();
+        Runner.FinishAll();
         if (_open is not null)
         {
             CloseIncident(null);
         }
 
-        foreach (var kind in _degraded.Keys.Order(StringComparer.Ordinal).ToList())
+        for (int k = 0; k < _degradedKinds.Length; k++)
         {
-            EndDegraded(kind);
+            EndDegraded(k);
+        }
+
+        foreach (var c in _checkers)
+        {
+            c.OnFinished(this);
         }
     }
 
-    /// <summary>Applies <paramref name="fault"/> now.</summary>
-    protected abstract void Apply(Fault fault);
+    /// <inheritdoc/>
+    void IInfrastructureTenant.OnInfrastructureChange(InfrastructureChange change, int zone, Fault? cause)
+    {
+        Enter();
+        var (fault, mode, run) = (_currentFault, _currentMode, _currentRun);
+        if (cause is not null)
+        {
+            _currentFault = cause;
+            _currentMode = cause.Mode ?? RouteOf(cause).Mode;
+        }
+
+        if (Tracing)
+        {
+            TraceInfrastructure(change, zone);
+        }
+
+        OnInfrastructure(change, zone);
+        Settle();
+        (_currentFault, _currentMode, _currentRun) = (fault, mode, run);
+    }
+
+    /// <inheritdoc/>
+    void IScheduledCallback.OnCallback(long token)
+    {
+        Enter();
+        int kind = (int)(token >> 32);
+        int arg = (int)(token & 0xFFFFFFFF);
+        if (kind == ScriptedFaultTimer)
+        {
+            var fault = _scripted[arg];
+            ApplyFault(fault, RouteOf(fault));
+            return;
+        }
+
+        OnTimer(kind, arg);
+        Settle();
+    }
+
+    /// <summary>Starts the database: places it on the infrastructure and settles once (call at the end of the subclass constructor).</summary>
+    protected void Start()
+    {
+        Infrastructure.Attach(this);
+        Settle();
+    }
 
     /// <summary>Whether the service is serving in the current component state.</summary>
     protected abstract bool ComputeServing();
 
-    /// <summary>
-    /// Re-evaluates whether the service is serving and opens or closes an incident.
-    /// <paramref name="failureMode"/> names the incident if one opens; <paramref name="abortsInFlight"/>
-    /// says whether transactions in flight were aborted (false for drained planned switches and write stalls).
-    /// </summary>
-    protected void UpdateService(string failureMode, string cause, bool abortsInFlight = true)
+    /// <summary>Whether losing the service now aborts the transactions in flight (false for drained switches and stalled writes).</summary>
+    protected abstract bool LossAbortsTransactions();
+
+    /// <summary>Starts whatever recovery the current state calls for and is not yet running; must be idempotent.</summary>
+    protected abstract void Reconcile();
+
+    /// <summary>Whether <paramref name="kind"/> holds now (the base counts it only while the service is serving).</summary>
+    protected abstract bool IsDegraded(DegradedKind kind);
+
+    /// <summary>Applies a zone, region or object-storage change to the components (the base settles afterwards).</summary>
+    protected abstract void OnInfrastructure(InfrastructureChange change, int zone);
+
+    /// <summary>A timer set with <see cref="After"/> fired (the base settles afterwards).</summary>
+    protected virtual void OnTimer(int kind, int argument)
     {
-        bool serving = ComputeServing();
-        if (serving == _serving)
-        {
-            if (!serving)
-            {
-                _open?.AddFault(cause);
-            }
-
-            return;
-        }
-
-        _serving = serving;
-        if (!serving)
-        {
-            failureMode = _modeOverride ?? failureMode;
-            _open = new Incident(++_incidentCount, Now, failureMode, cause);
-            if (abortsInFlight && Workload.MeanTransactionsInFlight > 0)
-            {
-                _open.TransactionsAborted = MathNet.Numerics.Distributions.Poisson.Sample(_transactions, Workload.MeanTransactionsInFlight);
-            }
-
-            _dnsChangedAt = null;
-            Trace("service-down", failureMode, cause);
-        }
-        else
-        {
-            Trace("service-up", "server", "serving again");
-            CloseIncident(Now);
-        }
     }
 
-    /// <summary>
-    /// While a container failure (zone, region) takes down several components, names any
-    /// incident it opens after the container rather than the first component to fall.
-    /// Dispose the returned scope when the fault has been applied.
-    /// </summary>
-    protected IDisposable FailureModeScope(string failureMode)
-    {
-        _modeOverride = failureMode;
-        return new ModeScope(this);
-    }
+    /// <summary>Calls <see cref="OnTimer"/> with <paramref name="kind"/> (1 or more) and <paramref name="argument"/> after <paramref name="delaySeconds"/>.</summary>
+    protected void After(double delaySeconds, int kind, int argument) =>
+        Simulation.ScheduleCallback(delaySeconds, this, ((long)kind << 32) | (uint)argument);
 
-    /// <summary>
-    /// After a recovery step: closes the incident if the service is serving again. Unlike
-    /// <see cref="UpdateService"/> it never opens one and records no fault.
-    /// </summary>
-    protected void RecheckService()
+    /// <summary>Starts <paramref name="workflow"/>, cancelled as soon as <paramref name="valid"/> stops holding; its cause is the change being handled.</summary>
+    protected WorkflowRun StartRun(Workflow workflow, Func<bool>? valid, object? subject = null)
     {
-        if (!_serving && ComputeServing())
+        _again = true;
+        if (Tracing)
         {
-            _serving = true;
-            Trace("service-up", "server", "serving again");
-            CloseIncident(Now);
-        }
-    }
-
-    /// <summary>Marks the open incident detected now (the first detection counts).</summary>
-    protected void Detected(string what)
-    {
-        if (_open is { DetectedSeconds: null })
-        {
-            _open.DetectedSeconds = Now;
+            Trace("workflow", workflow.Name, "started");
         }
 
-        Trace("detected", what, "failure detected");
+        if (valid is not null && !valid())
+        {
+            throw new InvalidOperationException($"Workflow '{workflow.Name}' was started at t={Now} s while what it depends on does not hold.");
+        }
+
+        return Runner.Start(workflow, valid, subject, _currentFault, _currentMode);
+    }
+
+    /// <summary>Cancels <paramref name="run"/> now, its open stages ending interrupted for <paramref name="reason"/>.</summary>
+    protected void Cancel(WorkflowRun run, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        Runner.Cancel(run, _currentFault, reason);
+        _again = true;
+    }
+
+    /// <summary>Asks for another settle round: something changed that recovery may react to.</summary>
+    protected void Changed() => _again = true;
+
+    /// <summary>Marks the open incident detected now by <paramref name="detector"/> (the first detection counts).</summary>
+    protected void MarkDetected(string detector)
+    {
+        if (_open is { DetectedSeconds: null } incident)
+        {
+            incident.DetectedSeconds = Now;
+        }
+
+        Trace("detected", detector, "failure detected");
     }
 
     /// <summary>Records that the endpoint's DNS record now points at a new address; clients see it once their cached entry expires.</summary>
@@ -197,18 +290,28 @@ public abstract class DatabaseSystem
         Trace("dns-update", "endpoint", "DNS record points at the new server");
     }
 
-    /// <summary>Records committed data the recovered database no longer has.</summary>
-    protected void DataLost(double bytes, double seconds, string why)
+    /// <summary>Records committed data the recovered database no longer has (only a restore or an asynchronous failover may).</summary>
+    protected void LoseCommittedData(double bytes, double seconds, DataLossCause cause)
     {
+        AccrueWal();
+        bytes = Math.Max(0, bytes);
+        _committedBytes -= bytes;
+        var loss = new DataLoss(Now, bytes, Math.Max(0, seconds), cause);
         if (_open is not null && bytes > _open.RpoBytes)
         {
             _open.RpoBytes = bytes;
-            _open.RpoSeconds = seconds;
+            _open.RpoSeconds = loss.Seconds;
+            _open.DataLossCause = cause;
+        }
+
+        foreach (var c in _checkers)
+        {
+            c.OnDataLost(this, loss, _currentRun);
         }
 
         if (Tracing)
         {
-            Trace("data-loss", "wal", $"{Units.FormatBytes(bytes)} ({Units.FormatSeconds(seconds)} of commits) lost: {why}");
+            Trace("data-loss", "wal", $"{Units.FormatBytes(bytes)} ({Units.FormatSeconds(loss.Seconds)} of commits) lost by {(cause == DataLossCause.RestoreFromBackup ? "the restore from backup" : "the asynchronous failover")}");
         }
     }
 
@@ -223,291 +326,159 @@ public abstract class DatabaseSystem
         return beforeStart + Workload.Wal.BytesBetween(Math.Max(0, from), timeSeconds);
     }
 
-    /// <summary>
-    /// Starts a recovery stage; end it with <see cref="EndStage"/>. A stage on the path back to
-    /// service belongs to the open incident; a <paramref name="background"/> stage (rebuilding a
-    /// standby, replacing a safekeeper) belongs to none, so it never counts as downtime.
-    /// </summary>
-    protected StageHandle BeginStage(string name, bool background = false)
-    {
-        Trace("stage-start", name, background ? "background" : "");
-        return new StageHandle(name, Now, background ? null : _open);
-    }
-
-    /// <summary>Ends a stage and attaches it to the incident that was open when it started.</summary>
-    protected void EndStage(StageHandle stage, string outcome = "done")
-    {
-        var record = new RecoveryStage(stage.Name, stage.StartSeconds, Now, outcome);
-        stage.Incident?.AddStage(record);
-        if (Tracing)
-        {
-            Trace("stage-end", stage.Name, outcome == "done" ? Units.FormatSeconds(record.DurationSeconds) : outcome);
-        }
-    }
-
-    /// <summary>
-    /// After a yield in a workflow that can be interrupted: if the active process was
-    /// interrupted, ends <paramref name="stage"/> as interrupted and returns true (the workflow should stop).
-    /// </summary>
-    protected bool Interrupted(StageHandle? stage)
-    {
-        if (Simulation.ActiveProcess is { } process && process.TryTakeInterruption(out var interruption))
-        {
-            if (stage is not null)
-            {
-                EndStage(stage, $"interrupted: {interruption.Cause}");
-            }
-
-            return true;
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// Runs <paramref name="steps"/> in order inside the active process, drawing durations from
-    /// <paramref name="random"/>. If the process is interrupted (a more severe failure took over)
-    /// the current stage ends as interrupted and <paramref name="run"/> is marked aborted: the
-    /// caller checks <see cref="WorkflowRun.Aborted"/> after the loop.
-    /// </summary>
-    protected IEnumerable<Event> RunWorkflow(WorkflowRun run, RandomStream random, params WorkflowStep[] steps)
-    {
-        ArgumentNullException.ThrowIfNull(run);
-        foreach (var step in steps)
-        {
-            switch (step)
-            {
-                case WorkflowStep.TimedStep timed:
-                    var stage = BeginStage(timed.Name);
-                    yield return Simulation.Timeout(timed.Duration.Sample(random));
-                    if (Interrupted(stage))
-                    {
-                        run.Aborted = true;
-                        yield break;
-                    }
-
-                    EndStage(stage);
-                    if (timed.DetectedBy is { } by)
-                    {
-                        Detected(by);
-                    }
-
-                    break;
-
-                case WorkflowStep.ComputedStep computed:
-                    var computing = BeginStage(computed.Name);
-                    yield return Simulation.Timeout(computed.Seconds());
-                    if (Interrupted(computing))
-                    {
-                        run.Aborted = true;
-                        yield break;
-                    }
-
-                    EndStage(computing);
-                    break;
-
-                case WorkflowStep.WaitStep wait when wait.Wait() is { } ev:
-                    var waiting = BeginStage(wait.Name);
-                    yield return ev;
-                    if (Interrupted(waiting))
-                    {
-                        run.Aborted = true;
-                        yield break;
-                    }
-
-                    EndStage(waiting);
-                    break;
-
-                case WorkflowStep.NestedStep nested:
-                    foreach (var e in nested.Body())
-                    {
-                        yield return e;
-                        if (Interrupted(null))
-                        {
-                            run.Aborted = true;
-                            yield break;
-                        }
-                    }
-
-                    break;
-
-                case WorkflowStep.ActionStep action:
-                    action.Action();
-                    break;
-            }
-        }
-    }
-
-    /// <summary>
-    /// The engine restarted with empty caches: degraded ("cold cache") until a warm-up drawn from
-    /// <paramref name="warmup"/> has passed. A later restart or loss starts a new warm-up.
-    /// </summary>
-    protected void StartColdCache(Distribution warmup, RandomStream random)
-    {
-        int epoch = ++_cacheEpoch;
-        BeginDegraded(ColdCacheKind);
-        Simulation.Process(WarmCache(epoch, warmup.Sample(random)), "cache warm-up");
-    }
-
-    /// <summary>The cache is gone with the engine: ends any cold-cache interval and cancels its warm-up.</summary>
-    protected void CacheLost()
-    {
-        _cacheEpoch++;
-        EndDegraded(ColdCacheKind);
-    }
-
-    /// <summary>Takes zone <paramref name="zone"/> down; it returns after <paramref name="returnsAfterSeconds"/>, or never.</summary>
-    protected void ZoneDown(int zone, double? returnsAfterSeconds, string detail)
-    {
-        Region.SetZone(zone, up: false);
-        if (Tracing)
-        {
-            Trace("zone-down", $"az-{zone + 1}", detail);
-        }
-
-        if (returnsAfterSeconds is { } d)
-        {
-            Simulation.Process(ZoneReturns(zone, d), "zone returns");
-        }
-    }
-
-    /// <summary>Takes the region down; it returns after <paramref name="returnsAfterSeconds"/>, or never.</summary>
-    protected void RegionDown(double? returnsAfterSeconds)
-    {
-        Region.SetRegion(up: false);
-        if (returnsAfterSeconds is { } d)
-        {
-            Simulation.Process(RegionReturns(d), "region returns");
-        }
-    }
-
-    /// <summary>Called when a zone is back, after processes waiting for it were released.</summary>
-    protected virtual void OnZoneReturned(int zone)
-    {
-    }
-
-    /// <summary>Called when the region is back, after processes waiting for it were released.</summary>
-    protected virtual void OnRegionReturned()
-    {
-    }
-
-    /// <summary>Starts a degraded interval of <paramref name="kind"/> unless one is already open.</summary>
-    protected void BeginDegraded(string kind)
-    {
-        if (!_degraded.ContainsKey(kind))
-        {
-            _degraded[kind] = (Now, _open?.Number);
-            Trace("degraded-start", kind, "");
-        }
-    }
-
-    /// <summary>Ends the degraded interval of <paramref name="kind"/>, if open.</summary>
-    protected void EndDegraded(string kind)
-    {
-        if (_degraded.Remove(kind, out var d))
-        {
-            _observer.OnDegraded(new DegradedInterval(kind, d.Start, Now, d.Incident));
-            if (Tracing)
-            {
-                Trace("degraded-end", kind, Units.FormatSeconds(Now - d.Start));
-            }
-        }
-    }
-
     /// <summary>The named random stream <paramref name="name"/> of this run.</summary>
     protected RandomStream Stream(string name) => Simulation.Streams.Get(name);
 
     /// <summary>Writes a trace line if the observer wants them.</summary>
     protected void Trace(string kind, string subject, string detail)
     {
-        if (_trace)
-        {
-            _observer.OnTrace(new TraceRecord(Now, kind, subject, detail));
-        }
-    }
-
-    /// <summary>A helper target list entry.</summary>
-    protected static TargetInfo Target(string name, ComponentKind kind, string description, params FaultKind[] faults) => new(name, kind, faults, description);
-
-    private IEnumerable<Event> ZoneReturns(int zone, double afterSeconds)
-    {
-        yield return Simulation.Timeout(afterSeconds);
-        Region.SetZone(zone, up: true);
         if (Tracing)
         {
-            Trace("zone-up", $"az-{zone + 1}", "zone is back");
+            _observer.OnTrace(new TraceRecord(Now, kind, subject, detail, _open?.Number));
         }
-
-        OnZoneReturned(zone);
     }
 
-    private IEnumerable<Event> RegionReturns(double afterSeconds)
+    /// <summary>Re-evaluates the service, cancels work whose dependencies are gone and lets recovery react, until nothing changes.</summary>
+    protected void Settle()
     {
-        yield return Simulation.Timeout(afterSeconds);
-        Region.SetRegion(up: true);
-        Trace("region-up", "region", "region is back");
-        OnRegionReturned();
-    }
-
-    private IEnumerable<Event> WarmCache(int epoch, double seconds)
-    {
-        yield return Simulation.Timeout(seconds);
-        if (epoch == _cacheEpoch)
+        if (_settling)
         {
-            EndDegraded(ColdCacheKind);
+            _again = true;
+            return;
+        }
+
+        _settling = true;
+        try
+        {
+            int rounds = 0;
+            do
+            {
+                _again = false;
+                if (Runner.CancelInvalid())
+                {
+                    _again = true;
+                }
+
+                UpdateService();
+                if (Runner.CheckConditions())
+                {
+                    _again = true;
+                }
+
+                UpdateService();
+                Reconcile();
+                UpdateService();
+                if (++rounds > MaxSettleRounds)
+                {
+                    throw new InvalidOperationException($"{Architecture.Kind} did not settle at t={Now} s: recovery keeps changing state.");
+                }
+            }
+            while (_again);
+
+            UpdateDegraded();
+        }
+        finally
+        {
+            _settling = false;
+        }
+
+        foreach (var c in _checkers)
+        {
+            c.OnSettled(this);
         }
     }
 
-    private void CheckApplies(Fault fault)
+    private FaultRoute RouteOf(Fault fault)
     {
         ArgumentNullException.ThrowIfNull(fault);
-        TargetInfo? target = null;
-        var targets = Targets;
-        for (int i = 0; i < targets.Count; i++)
+        if (!Targets.Contains(fault.Target))
         {
-            if (targets[i].Name == fault.Target)
-            {
-                target = targets[i];
-                break;
-            }
+            throw new ArgumentException($"'{fault.Target.Label}' is not a target of this {Architecture.Kind} database.", nameof(fault));
         }
 
-        if (target is null)
-        {
-            throw new ArgumentException($"Unknown target '{fault.Target}'.", nameof(fault));
-        }
-
-        if (!target.Faults.Contains(fault.Kind))
-        {
-            throw new ArgumentException($"Fault '{fault.Kind.Name()}' does not apply to {fault.Target}.", nameof(fault));
-        }
+        return Architecture.Route(fault.Target, fault.Kind)
+            ?? throw new ArgumentException($"Fault '{fault.Kind.FileName}' does not apply to {fault.Target.Label}.", nameof(fault));
     }
 
-    private IEnumerable<Event> Deliver(Fault fault)
+    private void ApplyFault(Fault fault, FaultRoute route)
     {
-        double wait = fault.AtSeconds - Now;
-        if (wait > 0)
-        {
-            yield return Simulation.Timeout(wait);
-        }
-
-        ApplyAndTrace(fault);
-    }
-
-    private void ApplyAndTrace(Fault fault)
-    {
+        Enter();
         if (Tracing)
         {
-            Trace("fault", fault.Target, fault.Describe() + (fault.Origin is null ? "" : $" ({fault.Origin})"));
+            Trace("fault", fault.Target.Label, fault.Describe() + (fault.Origin is null ? "" : $" ({fault.Origin})"));
         }
 
-        Apply(fault);
+        var (previousFault, previousMode, previousRun) = (_currentFault, _currentMode, _currentRun);
+        _currentFault = fault;
+        _currentMode = fault.Mode ?? route.Mode;
+        _currentRun = null;
+        _open?.AddFault(fault);
+        route.Apply(this, fault);
+        Settle();
+        _open?.AddFault(fault);
+        (_currentFault, _currentMode, _currentRun) = (previousFault, previousMode, previousRun);
+    }
+
+    /// <summary>Called first at every entry from the event loop: tells the checkers that time moved on.</summary>
+    private void Enter()
+    {
+        double now = Now;
+        if (now > _lastEntry)
+        {
+            foreach (var c in _checkers)
+            {
+                c.OnTimeAdvancing(this, _lastEntry, now);
+            }
+
+            _lastEntry = now;
+        }
+    }
+
+    private void UpdateService()
+    {
+        bool serving = ComputeServing();
+        if (serving == _serving)
+        {
+            return;
+        }
+
+        AccrueWal();
+        _serving = serving;
+        if (serving)
+        {
+            Trace("service-up", "server", "serving again");
+            CloseIncident(Now);
+        }
+        else
+        {
+            OpenNewIncident();
+        }
+    }
+
+    private void OpenNewIncident()
+    {
+        var mode = _currentMode ?? throw new InvalidOperationException($"The {Architecture.Kind} service stopped serving at t={Now} s with no fault or workflow behind it.");
+        var incident = new Incident(++_incidentCount, Now, mode, _currentFault);
+        if (LossAbortsTransactions() && Workload.MeanTransactionsInFlight > 0)
+        {
+            incident.TransactionsAborted = MathNet.Numerics.Distributions.Poisson.Sample(_transactions, Workload.MeanTransactionsInFlight);
+        }
+
+        _open = incident;
+        _dnsChangedAt = null;
+        _again = true;
+        Trace("service-down", mode.Key, "");
+        foreach (var c in _checkers)
+        {
+            c.OnIncidentOpened(this, incident);
+        }
     }
 
     private void CloseIncident(double? serverRestored)
     {
         var incident = _open!;
         _open = null;
+        _again = true;
         incident.IsClosed = true;
         if (serverRestored is { } restored)
         {
@@ -520,17 +491,172 @@ public abstract class DatabaseSystem
             }
 
             incident.ClientRestoredSeconds = Client.ReconnectTime(incident.StartSeconds, reachable, _dnsCache);
+            _lastClosedIncident = incident.Number;
+            _lastClosedAt = restored;
             if (Tracing)
             {
-                Trace("client-up", "clients", $"clients reconnect at {Units.FormatClock(incident.ClientRestoredSeconds.Value)}; RTO {Units.FormatSeconds(incident.RtoSeconds!.Value)}");
+                _observer.OnTrace(new TraceRecord(Now, "client-up", "clients", $"clients reconnect at {Units.FormatClock(incident.ClientRestoredSeconds.Value)}; RTO {Units.FormatSeconds(incident.RtoSeconds!.Value)}", incident.Number));
             }
+        }
+
+        foreach (var c in _checkers)
+        {
+            c.OnIncidentClosed(this, incident);
         }
 
         _observer.OnIncidentClosed(incident);
     }
 
-    private sealed class ModeScope(DatabaseSystem system) : IDisposable
+    private void AccrueWal()
     {
-        public void Dispose() => system._modeOverride = null;
+        double now = Now;
+        if (_serving)
+        {
+            _committedBytes += Workload.Wal.BytesBetween(_accruedAt, now);
+        }
+
+        _accruedAt = now;
+    }
+
+    private void UpdateDegraded()
+    {
+        for (int k = 0; k < _degradedKinds.Length; k++)
+        {
+            bool holds = _serving && IsDegraded(_degradedKinds[k]);
+            bool open = !double.IsNaN(_degradedSince[k]);
+            if (holds && !open)
+            {
+                _degradedSince[k] = Now;
+                Trace("degraded-start", _degradedKinds[k].Key, "");
+            }
+            else if (!holds && open)
+            {
+                EndDegraded(k);
+            }
+        }
+    }
+
+    private void EndDegraded(int k)
+    {
+        double since = _degradedSince[k];
+        if (double.IsNaN(since))
+        {
+            return;
+        }
+
+        _degradedSince[k] = double.NaN;
+        int? incident = since == _lastClosedAt ? _lastClosedIncident : null;
+        _observer.OnDegraded(new DegradedInterval(_degradedKinds[k], since, Now, incident));
+        if (Tracing)
+        {
+            _observer.OnTrace(new TraceRecord(Now, "degraded-end", _degradedKinds[k].Key, "", incident, Now - since));
+        }
+    }
+
+    private void TraceInfrastructure(InfrastructureChange change, int zone)
+    {
+        switch (change)
+        {
+            case InfrastructureChange.ZoneDown:
+                Trace("zone-down", Infrastructure.ZoneName(zone), "zone is down");
+                break;
+            case InfrastructureChange.ZoneUp:
+                Trace("zone-up", Infrastructure.ZoneName(zone), "zone is back");
+                break;
+            case InfrastructureChange.RegionDown:
+                Trace("region-down", "region", "region is down");
+                break;
+            case InfrastructureChange.RegionUp:
+                Trace("region-up", "region", "region is back");
+                break;
+            case InfrastructureChange.ObjectStorageDown:
+                Trace("object-storage-down", "object storage", "object storage is unavailable");
+                break;
+            case InfrastructureChange.ObjectStorageUp:
+                Trace("object-storage-up", "object storage", "object storage is back");
+                break;
+        }
+    }
+
+    // IStageHost: how the runner reports to this database.
+    Simulation IStageHost.Simulation => Simulation;
+
+    RandomStream IStageHost.Random => Random;
+
+    Incident? IStageHost.OpenIncident => _open;
+
+    void IStageHost.StageBegan(WorkflowRun run, ActiveStage stage)
+    {
+        if (Tracing)
+        {
+            _observer.OnTrace(new TraceRecord(Now, "stage-start", stage.Stage.Key, stage.Scope == StageScope.Background ? "background" : "", stage.Incident?.Number));
+        }
+
+        foreach (var c in _checkers)
+        {
+            c.OnStageBegan(this, run, stage);
+        }
+    }
+
+    void IStageHost.StageEnded(WorkflowRun run, ActiveStage active, RecoveryStage stage)
+    {
+        foreach (var c in _checkers)
+        {
+            c.OnStageEnded(this, run, active, stage);
+        }
+
+        if (active.Incident is { IsClosed: false } incident)
+        {
+            incident.AddStage(stage);
+        }
+
+        if (Tracing)
+        {
+            _observer.OnTrace(new TraceRecord(Now, "stage-end", stage.Stage.Key, stage.OutcomeText + (active.Scope == StageScope.Background ? " (background)" : ""), active.Incident?.Number, stage.DurationSeconds));
+        }
+    }
+
+    void IStageHost.Detected(WorkflowRun run, string detector)
+    {
+        if (_open is { DetectedSeconds: null } incident && run.Workflow.Scope == StageScope.Incident)
+        {
+            incident.DetectedSeconds = Now;
+        }
+
+        Trace("detected", detector, "failure detected");
+    }
+
+    void IStageHost.RunAction(WorkflowRun run, Action action)
+    {
+        var (fault, mode, previous) = (_currentFault, _currentMode, _currentRun);
+        (_currentFault, _currentMode, _currentRun) = (run.Cause ?? fault, run.Mode ?? mode, run);
+        action();
+        _again = true;
+        UpdateService();
+        (_currentFault, _currentMode, _currentRun) = (fault, mode, previous);
+    }
+
+    void IStageHost.Enter() => Enter();
+
+    void IStageHost.RunEnded(WorkflowRun run)
+    {
+        _again = true;
+        if (Tracing)
+        {
+            Trace("workflow", run.Workflow.Name, run.State == RunState.Completed ? "completed" : "cancelled");
+        }
+    }
+
+    void IStageHost.Settle(WorkflowRun? cause)
+    {
+        Enter();
+        var (fault, mode, previous) = (_currentFault, _currentMode, _currentRun);
+        if (cause is not null)
+        {
+            (_currentFault, _currentMode, _currentRun) = (cause.Cause ?? fault, cause.Mode ?? mode, cause);
+        }
+
+        Settle();
+        (_currentFault, _currentMode, _currentRun) = (fault, mode, previous);
     }
 }

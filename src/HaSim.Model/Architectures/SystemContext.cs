@@ -1,15 +1,32 @@
 using HaSim.Kernel;
 using HaSim.Model.Clients;
 using HaSim.Model.Incidents;
+using HaSim.Model.Invariants;
 using HaSim.Model.Parameters;
+using HaSim.Model.Topology;
 using HaSim.Model.Workloads;
 
 namespace HaSim.Model.Architectures;
 
-/// <summary>Everything an architecture needs to run: the simulation, its parameters, workload, client policy and observer.</summary>
-/// <param name="Simulation">The simulation (clock, queue and random streams).</param>
+/// <summary>Everything a database needs to run: the infrastructure it is placed on, its parameters, workload, client policy and observers.</summary>
+/// <param name="Infrastructure">The shared region, zones and capacity (and through it the simulation).</param>
 /// <param name="Parameters">The architecture's parameters (a preset with overrides).</param>
 /// <param name="Workload">The workload.</param>
 /// <param name="Client">The client reconnect policy.</param>
 /// <param name="Observer">Receives incidents, degraded intervals and trace lines.</param>
-public sealed record SystemContext(Simulation Simulation, ParameterSet Parameters, Workload Workload, ClientPolicy Client, IRunObserver Observer);
+/// <param name="Checkers">Invariant checkers to run on every state change (empty on fast runs).</param>
+public sealed record SystemContext(
+    Infrastructure Infrastructure,
+    ParameterSet Parameters,
+    Workload Workload,
+    ClientPolicy Client,
+    IRunObserver Observer,
+    IReadOnlyList<ModelChecker>? Checkers = null)
+{
+    /// <summary>The simulation.</summary>
+    public Simulation Simulation => Infrastructure.Simulation;
+
+    /// <summary>A context for a database alone in a new infrastructure of <paramref name="simulation"/>.</summary>
+    public static SystemContext Alone(Simulation simulation, ParameterSet parameters, Workload workload, ClientPolicy client, IRunObserver observer, IReadOnlyList<ModelChecker>? checkers = null) =>
+        new(new Infrastructure(simulation), parameters, workload, client, observer, checkers);
+}

@@ -1,20 +1,47 @@
+using HaSim.Model.Faults;
+using HaSim.Model.Names;
+
 namespace HaSim.Model.Incidents;
 
 /// <summary>
-/// One period during which clients could not use the database, from the fault that started
-/// it to the moment clients were back, with its recovery stages and data loss.
+/// One period during which clients could not use the database, from the moment the server side
+/// stopped serving to the moment clients were back, with the faults involved, its recovery stages
+/// and its data loss.
 /// </summary>
 public sealed class Incident
 {
     private readonly List<RecoveryStage> _stages = [];
-    private readonly List<string> _faults = [];
+    private readonly List<Fault> _faults = [];
 
-    internal Incident(int number, double startSeconds, string failureMode, string cause)
+    internal Incident(int number, double startSeconds, FailureMode mode, Fault? cause)
     {
         Number = number;
         StartSeconds = startSeconds;
-        FailureMode = failureMode;
-        _faults.Add(cause);
+        FailureMode = mode;
+        if (cause is not null)
+        {
+            _faults.Add(cause);
+        }
+    }
+
+    /// <summary>
+    /// An incident recorded elsewhere (a tool, a test of the aggregation): clients down from
+    /// <paramref name="start"/> to <paramref name="clientRestored"/> (null: not recovered).
+    /// </summary>
+    public static Incident Recorded(int number, FailureMode mode, double start, double? detected, double? serverRestored, double? clientRestored,
+        double rpoBytes = 0, double rpoSeconds = 0, IEnumerable<RecoveryStage>? stages = null)
+    {
+        var incident = new Incident(number, start, mode, null)
+        {
+            DetectedSeconds = detected,
+            ServerRestoredSeconds = serverRestored,
+            ClientRestoredSeconds = clientRestored,
+            RpoBytes = rpoBytes,
+            RpoSeconds = rpoSeconds,
+            IsClosed = true,
+        };
+        incident._stages.AddRange(stages ?? []);
+        return incident;
     }
 
     /// <summary>1-based number within the run.</summary>
@@ -23,16 +50,16 @@ public sealed class Incident
     /// <summary>When service was lost.</summary>
     public double StartSeconds { get; }
 
-    /// <summary>The failure mode that opened the incident, e.g. "primary failure", "AZ outage".</summary>
-    public string FailureMode { get; }
+    /// <summary>The failure mode that opened the incident.</summary>
+    public FailureMode FailureMode { get; }
 
     /// <summary>The faults involved, the first being the one that opened the incident.</summary>
-    public IReadOnlyList<string> Faults => _faults;
+    public IReadOnlyList<Fault> Faults => _faults;
 
     /// <summary>When the failure was detected by the platform, if it was.</summary>
     public double? DetectedSeconds { get; internal set; }
 
-    /// <summary>Recovery stages that ran during the incident, in start order.</summary>
+    /// <summary>Recovery stages that ran during the incident, in the order they ended.</summary>
     public IReadOnlyList<RecoveryStage> Stages => _stages;
 
     /// <summary>When the server side was serving again.</summary>
@@ -50,6 +77,9 @@ public sealed class Incident
     /// <summary>The same loss as a span of time: how many seconds of commits were lost.</summary>
     public double RpoSeconds { get; internal set; }
 
+    /// <summary>How the data was lost, if any was.</summary>
+    public DataLossCause? DataLossCause { get; internal set; }
+
     /// <summary>Transactions in flight when the service was lost, aborted and to be retried.</summary>
     public long TransactionsAborted { get; internal set; }
 
@@ -65,9 +95,26 @@ public sealed class Incident
     /// <summary>Client-observed recovery time in seconds: the headline RTO.</summary>
     public double? RtoSeconds => ClientRestoredSeconds - StartSeconds;
 
+    /// <summary>The total time of the stages named <paramref name="stage"/>, or null if none ran.</summary>
+    public double? StageSeconds(StageId stage)
+    {
+        double sum = 0;
+        bool any = false;
+        foreach (var s in _stages)
+        {
+            if (ReferenceEquals(s.Stage, stage))
+            {
+                sum += s.DurationSeconds;
+                any = true;
+            }
+        }
+
+        return any ? sum : null;
+    }
+
     internal void AddStage(RecoveryStage stage) => _stages.Add(stage);
 
-    internal void AddFault(string fault)
+    internal void AddFault(Fault fault)
     {
         if (!_faults.Contains(fault))
         {

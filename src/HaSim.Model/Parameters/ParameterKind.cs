@@ -3,8 +3,11 @@ namespace HaSim.Model.Parameters;
 /// <summary>What a model parameter holds, and so how a scenario writes it.</summary>
 public enum ParameterKind
 {
-    /// <summary>A distribution of durations in seconds (a single duration is a constant).</summary>
+    /// <summary>A distribution of durations in seconds: each use draws from it (a single duration is a constant).</summary>
     Duration,
+
+    /// <summary>One duration in seconds, read as a number (an interval or a lag the model does not draw): a distribution is refused.</summary>
+    Seconds,
 
     /// <summary>A number of bytes.</summary>
     Bytes,
@@ -23,7 +26,4 @@ public enum ParameterKind
 
     /// <summary>One of a fixed set of words.</summary>
     Choice,
-
-    /// <summary>Events per second (a rate of failures, for example).</summary>
-    EventRate,
 }

@@ -1,26 +1,31 @@
-using HaSim.Kernel.Distributions;
-
 namespace HaSim.Model.Parameters;
 
 /// <summary>
-/// The values of every parameter an architecture reads, each with its source. Presets
-/// provide a complete set; scenarios override single keys.
+/// The values of every parameter an architecture reads, each with its source. Presets provide a
+/// complete set; scenarios override single keys. The model reads values through typed
+/// declarations (<see cref="Get{T}"/>), once per system.
 /// </summary>
 public sealed class ParameterSet
 {
     private readonly Dictionary<string, ParameterValue> _values;
     private readonly SortedDictionary<string, ParameterValue> _sorted;
 
-    /// <summary>Creates a set from a catalog and values; every catalog key must have a value of the right kind.</summary>
-    /// <exception cref="ArgumentException">A key is missing, unknown, or of the wrong kind.</exception>
+    /// <summary>Creates a set from a catalog and values; every catalog key must have a valid value, and every rule must hold.</summary>
+    /// <exception cref="ArgumentException">A key is missing or unknown, a value is of the wrong kind or out of its domain, or a rule is broken.</exception>
     public ParameterSet(ParameterCatalog catalog, IReadOnlyDictionary<string, ParameterValue> values)
     {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(values);
         Catalog = catalog;
         _values = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
         foreach (var (key, value) in values)
         {
             var def = catalog.Find(key) ?? throw new ArgumentException($"Unknown parameter '{key}' for {catalog.Name}.", nameof(values));
-            CheckKind(def, value);
+            if (def.Problem(value) is { } problem)
+            {
+                throw new ArgumentException(problem, nameof(values));
+            }
+
             _values[key] = value;
         }
 
@@ -29,6 +34,14 @@ public sealed class ParameterSet
         if (missing.Count > 0)
         {
             throw new ArgumentException($"Missing parameters for {catalog.Name}: {string.Join(", ", missing)}.", nameof(values));
+        }
+
+        foreach (var rule in catalog.Rules)
+        {
+            if (rule.Check(this) is { } broken)
+            {
+                throw new ParameterRuleException(rule, broken);
+            }
         }
     }
 
@@ -42,54 +55,42 @@ public sealed class ParameterSet
     public ParameterValue this[string key] =>
         _values.TryGetValue(key, out var v) ? v : throw new KeyNotFoundException($"Parameter '{key}' is not defined for {Catalog.Name}.");
 
+    /// <summary>The value of <paramref name="parameter"/>, as its declared type.</summary>
+    /// <exception cref="KeyNotFoundException">The parameter is not in this set's catalog.</exception>
+    public T Get<T>(Parameter<T> parameter)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        return parameter.Read(this[parameter.Key]);
+    }
+
+    /// <summary>True if this set's catalog declares <paramref name="parameter"/>.</summary>
+    public bool Has(Parameter parameter) => Catalog.Contains(parameter);
+
     /// <summary>A copy with <paramref name="key"/> set to <paramref name="value"/>.</summary>
-    /// <exception cref="ArgumentException">The key is unknown or the value of the wrong kind.</exception>
+    /// <exception cref="ArgumentException">The key is unknown, the value invalid, or a rule is broken.</exception>
     public ParameterSet With(string key, ParameterValue value)
     {
         var copy = new Dictionary<string, ParameterValue>(_values, StringComparer.Ordinal) { [key] = value };
         return new ParameterSet(Catalog, copy);
     }
 
-    /// <summary>The duration distribution of <paramref name="key"/>, in seconds.</summary>
-    public Distribution Duration(string key) => Get(key, ParameterKind.Duration).Distribution!;
-
-    /// <summary>The number of bytes of <paramref name="key"/>.</summary>
-    public double Bytes(string key) => Get(key, ParameterKind.Bytes).Number;
-
-    /// <summary>The bytes per second of <paramref name="key"/>.</summary>
-    public double ByteRate(string key) => Get(key, ParameterKind.ByteRate).Number;
-
-    /// <summary>The events per second of <paramref name="key"/>.</summary>
-    public double EventRate(string key) => Get(key, ParameterKind.EventRate).Number;
-
-    /// <summary>The count of <paramref name="key"/>.</summary>
-    public int Count(string key) => (int)Get(key, ParameterKind.Count).Number;
-
-    /// <summary>The fraction of <paramref name="key"/>.</summary>
-    public double Fraction(string key) => Get(key, ParameterKind.Fraction).Number;
-
-    /// <summary>The flag of <paramref name="key"/>.</summary>
-    public bool Flag(string key) => Get(key, ParameterKind.Flag).Flag;
-
-    /// <summary>The word of <paramref name="key"/>.</summary>
-    public string Choice(string key) => Get(key, ParameterKind.Choice).Choice!;
-
-    private static void CheckKind(ParameterDefinition def, ParameterValue value)
+    /// <summary>A copy with every value of <paramref name="overrides"/> set (checked together, so rules see the final values).</summary>
+    public ParameterSet With(IReadOnlyDictionary<string, ParameterValue> overrides)
     {
-        if (def.Kind != value.Kind)
+        ArgumentNullException.ThrowIfNull(overrides);
+        var copy = new Dictionary<string, ParameterValue>(_values, StringComparer.Ordinal);
+        foreach (var (k, v) in overrides)
         {
-            throw new ArgumentException($"Parameter '{def.Key}' is a {def.Kind}, not a {value.Kind}.");
+            copy[k] = v;
         }
 
-        if (def.Kind == ParameterKind.Choice && !def.Choices!.Contains(value.Choice, StringComparer.Ordinal))
-        {
-            throw new ArgumentException($"Parameter '{def.Key}' must be one of {string.Join(", ", def.Choices!)}.");
-        }
+        return new ParameterSet(Catalog, copy);
     }
+}
 
-    private ParameterValue Get(string key, ParameterKind kind)
-    {
-        var v = this[key];
-        return v.Kind == kind ? v : throw new InvalidOperationException($"Parameter '{key}' is a {v.Kind}, read as {kind}.");
-    }
+/// <summary>A rule over several parameters does not hold.</summary>
+public sealed class ParameterRuleException(ParameterRule rule, string message) : ArgumentException(message)
+{
+    /// <summary>The rule that was broken.</summary>
+    public ParameterRule Rule { get; } = rule;
 }

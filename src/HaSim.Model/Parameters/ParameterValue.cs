@@ -20,7 +20,7 @@ public sealed record ParameterValue
     /// <summary>The distribution, for <see cref="ParameterKind.Duration"/>.</summary>
     public Distribution? Distribution { get; private init; }
 
-    /// <summary>The number, for bytes, byte rates, event rates, counts and fractions.</summary>
+    /// <summary>The number, for single durations, bytes, byte rates, counts and fractions.</summary>
     public double Number { get; private init; }
 
     /// <summary>The flag, for <see cref="ParameterKind.Flag"/>.</summary>
@@ -33,10 +33,8 @@ public sealed record ParameterValue
     public static ParameterValue Of(Distribution distribution, ParameterSource source) =>
         new(ParameterKind.Duration, source) { Distribution = distribution ?? throw new ArgumentNullException(nameof(distribution)) };
 
-    /// <summary>A fixed duration in seconds.</summary>
-    public static ParameterValue Seconds(double seconds, ParameterSource source) => Of(new Constant(seconds), source);
-
-    /// <summary>A number of the given kind (bytes, rates, counts, fractions).</summary>
+    /// <summary>A number of the given kind (single durations, bytes, rates, counts, fractions); its domain is checked by the catalog.</summary>
+    /// <exception cref="ArgumentException">The kind is not numeric, or the number is not finite, or a count is not whole.</exception>
     public static ParameterValue Of(ParameterKind kind, double number, ParameterSource source)
     {
         if (kind is ParameterKind.Duration or ParameterKind.Flag or ParameterKind.Choice)
@@ -44,9 +42,9 @@ public sealed record ParameterValue
             throw new ArgumentException($"{kind} is not a numeric kind.", nameof(kind));
         }
 
-        if (!double.IsFinite(number) || number < 0)
+        if (!double.IsFinite(number))
         {
-            throw new ArgumentOutOfRangeException(nameof(number), number, "Parameter numbers are finite and not negative.");
+            throw new ArgumentOutOfRangeException(nameof(number), number, "Parameter numbers are finite.");
         }
 
         if (kind == ParameterKind.Count && number != Math.Floor(number))
@@ -54,13 +52,11 @@ public sealed record ParameterValue
             throw new ArgumentOutOfRangeException(nameof(number), number, "A count is a whole number.");
         }
 
-        if (kind == ParameterKind.Fraction && number > 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(number), number, "A fraction is at most 1.");
-        }
-
         return new(kind, source) { Number = number };
     }
+
+    /// <summary>A single duration in seconds.</summary>
+    public static ParameterValue Seconds(double seconds, ParameterSource source) => Of(ParameterKind.Seconds, seconds, source);
 
     /// <summary>A flag.</summary>
     public static ParameterValue OfFlag(bool flag, ParameterSource source) => new(ParameterKind.Flag, source) { Flag = flag };
@@ -72,13 +68,9 @@ public sealed record ParameterValue
     public string Display() => Kind switch
     {
         ParameterKind.Duration => Distribution!.Describe() + " s",
-        ParameterKind.Bytes => Units.FormatBytes(Number),
-        ParameterKind.ByteRate => Units.FormatByteRate(Number),
-        ParameterKind.EventRate => $"{Number * Units.SecondsPerYear:G4} per year",
-        ParameterKind.Count => Number.ToString("0", System.Globalization.CultureInfo.InvariantCulture),
-        ParameterKind.Fraction => $"{Number * 100:G6}%",
         ParameterKind.Flag => Flag ? "yes" : "no",
         ParameterKind.Choice => Choice!,
-        _ => throw new InvalidOperationException(),
+        ParameterKind.Count => Number.ToString("0", System.Globalization.CultureInfo.InvariantCulture),
+        _ => Parameter.Format(Kind, Number),
     };
 }

@@ -65,6 +65,9 @@ public static class Units
         };
     }
 
+    /// <summary>Formats a fraction as a percentage, e.g. "99.95%".</summary>
+    public static string FormatPercent(double fraction) => (fraction * 100).ToString("G6", CultureInfo.InvariantCulture) + "%";
+
     /// <summary>Formats a clock time since the run's start as h:mm:ss.s.</summary>
     public static string FormatClock(double seconds)
     {

@@ -17,10 +17,12 @@ public enum ModelKind
 public static class ModelKindNames
 {
     /// <summary>"serverless", "sync-standby" or "node-replacement".</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The kind is not one of the three.</exception>
     public static string Name(this ModelKind kind) => kind switch
     {
         ModelKind.Serverless => "serverless",
         ModelKind.SyncStandby => "sync-standby",
-        _ => "node-replacement",
+        ModelKind.NodeReplacement => "node-replacement",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown model kind."),
     };
 }

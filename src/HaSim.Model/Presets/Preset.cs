@@ -1,3 +1,5 @@
+using HaSim.Model.Architectures;
+using HaSim.Model.Failures;
 using HaSim.Model.Parameters;
 using HaSim.Model.Workloads;
 
@@ -6,7 +8,7 @@ namespace HaSim.Model.Presets;
 /// <summary>A shipped configuration of one seed system: its architecture and every figure, each with its source.</summary>
 /// <param name="Name">The name scenarios use in <c>preset:</c>.</param>
 /// <param name="Title">A readable title.</param>
-/// <param name="Model">The architecture.</param>
+/// <param name="Architecture">The architecture.</param>
 /// <param name="SeedDocument">The seed document it comes from.</param>
 /// <param name="Parameters">Every parameter, with its source.</param>
 /// <param name="ServiceLevel">SLA credit tiers (the target is the <c>sla.target</c> parameter).</param>
@@ -15,16 +17,26 @@ namespace HaSim.Model.Presets;
 public sealed record Preset(
     string Name,
     string Title,
-    ModelKind Model,
+    ArchitectureDescriptor Architecture,
     string SeedDocument,
     ParameterSet Parameters,
     ServiceLevel ServiceLevel,
     Workload Workload,
     ParameterSource WorkloadSource)
 {
-    /// <summary>The random failure processes this preset's architecture runs in Monte Carlo runs.</summary>
-    public IReadOnlyList<Failures.FailureProcessSpec> FailureProcesses => Failures.FailureCatalog.For(Model);
+    /// <summary>The architecture's kind.</summary>
+    public ModelKind Model => Architecture.Kind;
+
+    /// <summary>The random failure processes this preset runs in Monte Carlo runs.</summary>
+    public IReadOnlyList<FailureProcess> FailureProcesses => Architecture.FailureProcesses(Parameters);
 
     /// <summary>The monthly uptime target.</summary>
-    public double SlaTarget => Parameters.Fraction("sla.target");
+    public double SlaTarget => SlaTargetOf(Parameters);
+
+    /// <summary>The monthly uptime target <paramref name="parameters"/> set (every architecture has <c>sla.target</c>).</summary>
+    public static double SlaTargetOf(ParameterSet parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return parameters["sla.target"].Number;
+    }
 }

@@ -3,7 +3,7 @@ using HaSim.Model.Parameters;
 
 namespace HaSim.Model.Presets;
 
-/// <summary>Collects a preset's parameter values; <see cref="Build"/> checks that every catalog key has one.</summary>
+/// <summary>Collects a preset's parameter values by declaration; <see cref="Build"/> checks that every catalog parameter has one.</summary>
 internal sealed class PresetBuilder
 {
     private readonly ParameterCatalog _catalog;
@@ -15,40 +15,28 @@ internal sealed class PresetBuilder
 
     public static ParameterSource Assume(string reasoning) => ParameterSource.Assumed(reasoning);
 
-    public PresetBuilder Duration(string key, Distribution value, ParameterSource source) => Set(key, ParameterValue.Of(value, source));
+    public PresetBuilder Duration(Parameter<Distribution> parameter, Distribution value, ParameterSource source) => Set(parameter, ParameterValue.Of(value, source));
 
-    public PresetBuilder Seconds(string key, double seconds, ParameterSource source) => Set(key, ParameterValue.Seconds(seconds, source));
+    public PresetBuilder Seconds(Parameter<double> parameter, double seconds, ParameterSource source) => Set(parameter, ParameterValue.Of(parameter.Kind, seconds, source));
 
-    public PresetBuilder Number(string key, ParameterKind kind, double value, ParameterSource source) => Set(key, ParameterValue.Of(kind, value, source));
+    public PresetBuilder Number(Parameter<double> parameter, double value, ParameterSource source) => Set(parameter, ParameterValue.Of(parameter.Kind, value, source));
 
-    public PresetBuilder Flag(string key, bool value, ParameterSource source) => Set(key, ParameterValue.OfFlag(value, source));
+    public PresetBuilder Number(Parameter<int> parameter, int value, ParameterSource source) => Set(parameter, ParameterValue.Of(parameter.Kind, value, source));
 
-    public PresetBuilder Choice(string key, string value, ParameterSource source) => Set(key, ParameterValue.OfChoice(value, source));
+    public PresetBuilder Flag(Parameter<bool> parameter, bool value, ParameterSource source) => Set(parameter, ParameterValue.OfFlag(value, source));
 
-    /// <summary>Copies every value of <paramref name="other"/> (for presets that differ from a sibling in a few keys).</summary>
-    public PresetBuilder CopyFrom(ParameterSet other)
-    {
-        foreach (var (key, value) in other.Values)
-        {
-            if (_catalog.Find(key) is not null)
-            {
-                _values[key] = value;
-            }
-        }
-
-        return this;
-    }
+    public PresetBuilder Choice(Parameter<string> parameter, string value, ParameterSource source) => Set(parameter, ParameterValue.OfChoice(value, source));
 
     public ParameterSet Build() => new(_catalog, _values);
 
-    private PresetBuilder Set(string key, ParameterValue value)
+    private PresetBuilder Set(Parameter parameter, ParameterValue value)
     {
-        if (_catalog.Find(key) is null)
+        if (!_catalog.Contains(parameter))
         {
-            throw new ArgumentException($"'{key}' is not a {_catalog.Name} parameter.", nameof(key));
+            throw new ArgumentException($"'{parameter.Key}' is not a {_catalog.Name} parameter.", nameof(parameter));
         }
 
-        _values[key] = value;
+        _values[parameter.Key] = value;
         return this;
     }
 }

@@ -27,6 +27,9 @@ public enum ComponentKind
     /// <summary>A pageserver serving pages to compute, primary or secondary.</summary>
     Pageserver,
 
+    /// <summary>A server's data volume (locally redundant storage).</summary>
+    Storage,
+
     /// <summary>Cloud object storage holding long-term data.</summary>
     ObjectStorage,
 

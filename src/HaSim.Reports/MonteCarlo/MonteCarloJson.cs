@@ -1,12 +1,13 @@
 using System.Text.Json;
 using HaSim.Analysis.MonteCarlo;
 using HaSim.Analysis.Statistics;
+using HaSim.Model.Metrics;
 
 namespace HaSim.Reports.MonteCarlo;
 
 /// <summary>
-/// Writes Monte Carlo results as JSON: <c>summary.json</c> (format <c>hasim.monte-carlo/1</c>) and
-/// the comparison document (format <c>hasim.monte-carlo-compare/1</c>).
+/// Writes Monte Carlo results as JSON: <c>summary.json</c> (format <c>hasim.monte-carlo/2</c>) and
+/// the comparison document (format <c>hasim.monte-carlo-compare/2</c>).
 /// </summary>
 /// <remarks>
 /// <para>The text depends only on the summary, never on threads, shards, timing or the machine, so
@@ -22,10 +23,10 @@ namespace HaSim.Reports.MonteCarlo;
 public static class MonteCarloJson
 {
     /// <summary>The format id of <c>summary.json</c>.</summary>
-    public const string SummaryFormat = "hasim.monte-carlo/1";
+    public const string SummaryFormat = "hasim.monte-carlo/2";
 
     /// <summary>The format id of the comparison document.</summary>
-    public const string CompareFormat = "hasim.monte-carlo-compare/1";
+    public const string CompareFormat = "hasim.monte-carlo-compare/2";
 
     /// <summary>The <c>summary.json</c> text.</summary>
     public static string Summary(MonteCarloSummary summary)
@@ -57,12 +58,12 @@ public static class MonteCarloJson
                 WriteEstimate(w, "nines", s.Availability.Nines);
                 WriteEstimate(w, "downtime_minutes_per_year", s.Availability.DowntimeMinutesPerYear);
                 WriteEstimate(w, "incidents_per_year", s.IncidentsPerYear);
-                WriteEstimate(w, "client_rto_mean_seconds", new Estimate(s.Overall.ClientRto.MeanInterval, s.Overall.ClientRto.Count));
-                WriteEstimate(w, "client_rto_p99_seconds", new Estimate(s.Overall.ClientRto.P99, s.Overall.ClientRto.Count));
+                WriteEstimate(w, "client_rto_mean_seconds", new Estimate(s.Overall.Of(MetricTable.Rto).MeanInterval, s.Overall.Of(MetricTable.Rto).Count));
+                WriteEstimate(w, "client_rto_p99_seconds", new Estimate(s.Overall.Of(MetricTable.Rto).P99, s.Overall.Of(MetricTable.Rto).Count));
                 WriteNumber(w, "sla_target", s.Monthly.SlaTarget);
                 WriteEstimate(w, "sla_miss_probability", s.Monthly.SlaMiss);
-                WriteEstimate(w, "rpo_seconds_mean", new Estimate(s.Overall.RpoSeconds.MeanInterval, s.Overall.RpoSeconds.Count));
-                WriteEstimate(w, "rpo_bytes_p99", new Estimate(s.Overall.RpoBytes.P99, s.Overall.RpoBytes.Count));
+                WriteEstimate(w, "rpo_seconds_mean", new Estimate(s.Overall.Of(MetricTable.RpoSeconds).MeanInterval, s.Overall.Of(MetricTable.RpoSeconds).Count));
+                WriteEstimate(w, "rpo_bytes_p99", new Estimate(s.Overall.Of(MetricTable.RpoBytes).P99, s.Overall.Of(MetricTable.RpoBytes).Count));
                 w.WritePropertyName("summary");
                 WriteSummary(w, s);
                 w.WriteEndObject();
@@ -130,6 +131,7 @@ public static class MonteCarloJson
         {
             w.WriteStartObject();
             w.WriteString("name", m.Name);
+            w.WriteString("label", m.Label);
             WriteEstimate(w, "incidents_per_year", m.IncidentsPerYear);
             WriteEstimate(w, "downtime_minutes_per_year", m.DowntimeMinutesPerYear);
             WriteNumber(w, "downtime_share", m.DowntimeShare);
@@ -190,6 +192,7 @@ public static class MonteCarloJson
         {
             w.WriteStartObject();
             w.WriteString("name", m.Name);
+            w.WriteString("label", m.Label);
             WriteNumber(w, "share", m.DowntimeShare);
             WriteEstimate(w, "minutes_per_year", m.DowntimeMinutesPerYear);
             w.WriteEndObject();
@@ -201,6 +204,7 @@ public static class MonteCarloJson
         {
             w.WriteStartObject();
             w.WriteString("name", st.Name);
+            w.WriteString("label", st.Label);
             w.WriteNumber("occurrences", st.Occurrences);
             WriteNumber(w, "share", st.DowntimeShare);
             WriteEstimate(w, "minutes_per_year", st.DowntimeMinutesPerYear);
@@ -216,6 +220,7 @@ public static class MonteCarloJson
         {
             w.WriteStartObject();
             w.WriteString("kind", d.Kind);
+            w.WriteString("label", d.Label);
             w.WriteNumber("intervals", d.Intervals);
             WriteEstimate(w, "hours_per_year", d.HoursPerYear);
             WriteNumber(w, "share_of_time", d.TimeShare);
@@ -240,11 +245,10 @@ public static class MonteCarloJson
     {
         w.WriteNumber("incidents", m.Incidents);
         w.WriteNumber("unrecovered", m.Unrecovered);
-        WriteDistribution(w, "client_rto_seconds", m.ClientRto);
-        WriteDistribution(w, "server_rto_seconds", m.ServerRto);
-        WriteDistribution(w, "detection_seconds", m.Detection);
-        WriteDistribution(w, "rpo_bytes", m.RpoBytes);
-        WriteDistribution(w, "rpo_seconds", m.RpoSeconds);
+        foreach (var f in m.Figures)
+        {
+            WriteDistribution(w, f.Metric.Key, f.Summary);
+        }
     }
 
     private static void WriteDistribution(Utf8JsonWriter w, string name, StatisticSummary s)

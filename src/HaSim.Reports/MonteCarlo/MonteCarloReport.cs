@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using HaSim.Analysis.MonteCarlo;
 using HaSim.Analysis.Statistics;
+using HaSim.Model.Metrics;
 using HaSim.Reports.Text;
 
 namespace HaSim.Reports.MonteCarlo;
@@ -33,11 +34,15 @@ public static class MonteCarloReport
 
         sb.Append("\nRecovery and data loss, all incidents\n");
         var o = new TextTable("metric", ">n", ">mean", ">p50", ">p90", ">p99", ">p99.9", ">max", $">p99 {pct}% CI");
-        AddDistribution(o, "client RTO", s.Overall.ClientRto, Seconds);
-        AddDistribution(o, "server RTO", s.Overall.ServerRto, Seconds);
-        AddDistribution(o, "detection", s.Overall.Detection, Seconds);
-        AddDistribution(o, "RPO (bytes)", s.Overall.RpoBytes, Format.Bytes);
-        AddDistribution(o, "RPO (time)", s.Overall.RpoSeconds, Seconds);
+        foreach (var f in s.Overall.Figures)
+        {
+            AddDistribution(o, f.Metric.Label, f.Summary, f.Metric.Unit switch
+            {
+                MetricUnit.Bytes => Format.Bytes,
+                MetricUnit.Count => x => Num(x, "0.##"),
+                _ => Seconds,
+            });
+        }
         sb.Append(o.Render());
 
         if (s.FailureModes.Count > 0)
@@ -46,10 +51,10 @@ public static class MonteCarloReport
             var m = new TextTable("failure mode", ">per year", ">incidents", ">client RTO mean", ">p50", ">p99", ">max", ">server RTO p99", ">RPO p99", ">RPO max", ">downtime share");
             foreach (var f in s.FailureModes)
             {
-                var r = f.Metrics.ClientRto;
-                m.Add(f.Name, Num(f.IncidentsPerYear.Value, "0.###"), f.Metrics.Incidents.ToString(C),
+                var r = f.Metrics.Of(MetricTable.Rto);
+                m.Add(f.Label, Num(f.IncidentsPerYear.Value, "0.###"), f.Metrics.Incidents.ToString(C),
                     Seconds(r.Mean), Seconds(r.P50.Estimate), Seconds(r.P99.Estimate), Seconds(r.Max),
-                    Seconds(f.Metrics.ServerRto.P99.Estimate), Format.Bytes(Finite(f.Metrics.RpoBytes.P99.Estimate)), Format.Bytes(Finite(f.Metrics.RpoBytes.Max)),
+                    Seconds(f.Metrics.Of(MetricTable.ServerRto).P99.Estimate), Format.Bytes(Finite(f.Metrics.Of(MetricTable.RpoBytes).P99.Estimate)), Format.Bytes(Finite(f.Metrics.Of(MetricTable.RpoBytes).Max)),
                     Percent(f.DowntimeShare, 1));
             }
 
@@ -92,7 +97,7 @@ public static class MonteCarloReport
         var d = new TextTable("failure mode", ">min/year", $">{pct}% CI", ">share");
         foreach (var f in s.FailureModes.OrderByDescending(f => f.DowntimeShare).ThenBy(f => f.Name, StringComparer.Ordinal))
         {
-            d.Add(f.Name, Minutes(f.DowntimeMinutesPerYear.Value), Range(f.DowntimeMinutesPerYear, Minutes), Percent(f.DowntimeShare, 1));
+            d.Add(f.Label, Minutes(f.DowntimeMinutesPerYear.Value), Range(f.DowntimeMinutesPerYear, Minutes), Percent(f.DowntimeShare, 1));
         }
 
         sb.Append(d.Render());
@@ -101,7 +106,7 @@ public static class MonteCarloReport
             var g = new TextTable("recovery stage", ">runs", ">mean", ">p99", ">in downtime min/year", ">share of downtime");
             foreach (var stage in s.Stages.OrderByDescending(x => x.DowntimeShare).ThenBy(x => x.Name, StringComparer.Ordinal))
             {
-                g.Add(stage.Name, stage.Occurrences.ToString(C), Seconds(stage.Duration.Mean), Seconds(stage.Duration.P99.Estimate),
+                g.Add(stage.Label, stage.Occurrences.ToString(C), Seconds(stage.Duration.Mean), Seconds(stage.Duration.P99.Estimate),
                     Minutes(stage.DowntimeMinutesPerYear.Value), Percent(stage.DowntimeShare, 1));
             }
 
@@ -115,7 +120,7 @@ public static class MonteCarloReport
             var dg = new TextTable("kind", ">intervals", ">hours/year", $">{pct}% CI", ">share of time");
             foreach (var k in s.Degraded)
             {
-                dg.Add(k.Kind, k.Intervals.ToString(C), Num(k.HoursPerYear.Value, "0.##"), Range(k.HoursPerYear, x => Num(x, "0.##")), Percent(k.TimeShare, 3));
+                dg.Add(k.Label, k.Intervals.ToString(C), Num(k.HoursPerYear.Value, "0.##"), Range(k.HoursPerYear, x => Num(x, "0.##")), Percent(k.TimeShare, 3));
             }
 
             sb.Append(dg.Render());
@@ -137,10 +142,10 @@ public static class MonteCarloReport
         side.Add(["nines", .. c.Scenarios.Select(s => Num(s.Availability.Nines.Value, "0.00"))]);
         side.Add(["downtime per year", .. c.Scenarios.Select(s => Minutes(s.Availability.DowntimeMinutesPerYear.Value))]);
         side.Add(["incidents per year", .. c.Scenarios.Select(s => Num(s.IncidentsPerYear.Value, "0.###"))]);
-        side.Add(["client RTO mean", .. c.Scenarios.Select(s => Seconds(s.Overall.ClientRto.Mean))]);
-        side.Add(["client RTO p99", .. c.Scenarios.Select(s => Seconds(s.Overall.ClientRto.P99.Estimate))]);
-        side.Add(["RPO mean", .. c.Scenarios.Select(s => Seconds(s.Overall.RpoSeconds.Mean))]);
-        side.Add(["RPO p99", .. c.Scenarios.Select(s => Format.Bytes(Finite(s.Overall.RpoBytes.P99.Estimate)))]);
+        side.Add(["client RTO mean", .. c.Scenarios.Select(s => Seconds(s.Overall.Of(MetricTable.Rto).Mean))]);
+        side.Add(["client RTO p99", .. c.Scenarios.Select(s => Seconds(s.Overall.Of(MetricTable.Rto).P99.Estimate))]);
+        side.Add(["RPO mean", .. c.Scenarios.Select(s => Seconds(s.Overall.Of(MetricTable.RpoSeconds).Mean))]);
+        side.Add(["RPO p99", .. c.Scenarios.Select(s => Format.Bytes(Finite(s.Overall.Of(MetricTable.RpoBytes).P99.Estimate)))]);
         side.Add(["SLA target", .. c.Scenarios.Select(s => Percent(s.Monthly.SlaTarget, 3))]);
         side.Add(["P(month misses SLA)", .. c.Scenarios.Select(s => Percent(s.Monthly.SlaMiss.Value, 3))]);
         side.Add(["expected credit/month", .. c.Scenarios.Select(s => Percent(s.Monthly.ExpectedCredit.Value, 3))]);

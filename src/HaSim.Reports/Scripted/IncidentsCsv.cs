@@ -23,9 +23,9 @@ public static class IncidentsCsv
         {
             string[] cells =
             [
-                Num(i.Number), i.FailureMode, Num(i.StartSeconds), Num(i.DetectionSeconds), Num(i.ServerRtoSeconds), Num(i.RtoSeconds),
+                Num(i.Number), i.FailureMode.Key, Num(i.StartSeconds), Num(i.DetectionSeconds), Num(i.ServerRtoSeconds), Num(i.RtoSeconds),
                 Num(i.RpoBytes), Num(i.RpoSeconds), Num(i.TransactionsAborted), i.EndpointChanged ? "true" : "false",
-                string.Join("; ", i.Stages.Select(s => $"{s.Name}={Num(s.DurationSeconds)}")), string.Join("; ", i.Faults),
+                string.Join("; ", i.Stages.Select(s => $"{s.Stage.Key}={Num(s.DurationSeconds)}")), string.Join("; ", i.Faults.Select(f => f.Describe())),
             ];
             sb.Append(string.Join(",", cells.Select(Quote))).Append('\n');
         }

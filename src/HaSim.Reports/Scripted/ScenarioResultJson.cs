@@ -44,7 +44,7 @@ public static class ScenarioResultJson
             foreach (var d in result.Degraded)
             {
                 w.WriteStartObject();
-                w.WriteString("kind", d.Kind);
+                w.WriteString("kind", d.Kind.Key);
                 w.WriteNumber("start_seconds", d.StartSeconds);
                 w.WriteNumber("end_seconds", d.EndSeconds);
                 w.WriteNumber("duration_seconds", d.DurationSeconds);
@@ -61,9 +61,9 @@ public static class ScenarioResultJson
             foreach (var e in result.Expectations)
             {
                 w.WriteStartObject();
-                w.WriteString("metric", e.Expectation.Metric.ToString());
+                w.WriteString("metric", e.Expectation.Metric.Key);
                 w.WriteNumber("incident", e.Expectation.Incident);
-                WriteOptional(w, "of", e.Expectation.Subject);
+                WriteOptional(w, "of", e.Expectation.Subject?.Key);
                 WriteOptional(w, "min", e.Expectation.Min);
                 WriteOptional(w, "max", e.Expectation.Max);
                 WriteOptional(w, "actual", e.Actual);
@@ -90,6 +90,15 @@ public static class ScenarioResultJson
                 w.WriteString("kind", r.Kind);
                 w.WriteString("subject", r.Subject);
                 w.WriteString("detail", r.Detail);
+                if (r.Incident is { } n)
+                {
+                    w.WriteNumber("incident", n);
+                }
+
+                if (r.DurationSeconds is { } d)
+                {
+                    w.WriteNumber("duration_seconds", d);
+                }
                 w.WriteEndObject();
             })).Append('\n');
         }
@@ -101,11 +110,11 @@ public static class ScenarioResultJson
     {
         w.WriteStartObject();
         w.WriteNumber("number", i.Number);
-        w.WriteString("failure_mode", i.FailureMode);
+        w.WriteString("failure_mode", i.FailureMode.Key);
         w.WriteStartArray("faults");
         foreach (var f in i.Faults)
         {
-            w.WriteStringValue(f);
+            w.WriteStringValue(f.Describe());
         }
 
         w.WriteEndArray();
@@ -124,11 +133,13 @@ public static class ScenarioResultJson
         foreach (var s in i.Stages)
         {
             w.WriteStartObject();
-            w.WriteString("name", s.Name);
+            w.WriteString("stage", s.Stage.Key);
+            w.WriteString("label", s.Stage.Label);
             w.WriteNumber("start_seconds", s.StartSeconds);
             w.WriteNumber("end_seconds", s.EndSeconds);
             w.WriteNumber("duration_seconds", s.DurationSeconds);
-            w.WriteString("outcome", s.Outcome);
+            w.WriteString("outcome", s.Outcome.Key());
+            WriteOptional(w, "interrupted_by", s.Outcome == StageOutcome.Interrupted ? (s.InterruptedBy?.Describe() ?? s.Reason) : null);
             w.WriteEndObject();
         }
 

@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Text;
+using HaSim.Model.Architectures;
 using HaSim.Model.Incidents;
+using HaSim.Model.Metrics;
 using HaSim.Reports.Text;
 using HaSim.Scenarios.Binding;
 using HaSim.Scenarios.Running;
@@ -12,7 +15,9 @@ public static class TimelineReport
     /// <summary>Renders <paramref name="result"/> as plain text.</summary>
     public static string Render(ScenarioResult result)
     {
+        ArgumentNullException.ThrowIfNull(result);
         var s = result.Scenario;
+        var architecture = s.Preset.Architecture;
         var sb = new StringBuilder();
         sb.Append($"Scenario  {s.Name}\n");
         if (s.Description.Length > 0)
@@ -28,12 +33,12 @@ public static class TimelineReport
         }
 
         sb.Append("\nTimeline\n");
-        sb.Append(RenderTimeline(result.Trace));
+        sb.Append(RenderTimeline(result.Trace, architecture));
         sb.Append("\nIncidents\n");
         sb.Append(RenderIncidents(result));
         foreach (var incident in result.Incidents)
         {
-            sb.Append($"\nIncident {incident.Number}: {incident.FailureMode} ({string.Join("; ", incident.Faults)})\n");
+            sb.Append($"\nIncident {incident.Number}: {incident.FailureMode.Label} ({string.Join("; ", incident.Faults.Select(f => f.Describe()))})\n");
             sb.Append(RenderStages(incident));
         }
 
@@ -43,7 +48,7 @@ public static class TimelineReport
             var t = new TextTable("kind", ">from", ">to", ">duration");
             foreach (var d in result.Degraded)
             {
-                t.Add(d.Kind, Format.Clock(d.StartSeconds), Format.Clock(d.EndSeconds), Format.Seconds(d.DurationSeconds));
+                t.Add(d.Kind.Label, Format.Clock(d.StartSeconds), Format.Clock(d.EndSeconds), Format.Seconds(d.DurationSeconds));
             }
 
             sb.Append(t.Render());
@@ -59,38 +64,45 @@ public static class TimelineReport
     }
 
     /// <summary>The timeline: one line per fault, detection, finished stage, DNS change, service change and degraded change.</summary>
-    public static string RenderTimeline(IReadOnlyList<TraceRecord> trace)
+    public static string RenderTimeline(IReadOnlyList<TraceRecord> trace, ArchitectureDescriptor architecture)
     {
+        ArgumentNullException.ThrowIfNull(trace);
+        ArgumentNullException.ThrowIfNull(architecture);
         var t = new TextTable(">time", "event", "what", ">took");
         foreach (var r in trace)
         {
+            string time = Format.Clock(r.TimeSeconds);
             switch (r.Kind)
             {
                 case "stage-start":
+                case "workflow":
                     break;
                 case "stage-end":
-                    t.Add(Format.Clock(r.TimeSeconds), "stage", r.Subject, r.Detail);
+                    string label = architecture.Stages.LabelOf(r.Subject);
+                    bool done = r.Detail.StartsWith("done", StringComparison.Ordinal);
+                    string background = r.Detail.EndsWith("(background)", StringComparison.Ordinal) ? " (background)" : "";
+                    t.Add(time, "stage", label + background, done ? Format.Seconds(r.DurationSeconds) : r.Detail.Replace(" (background)", "", StringComparison.Ordinal));
                     break;
                 case "fault":
-                    t.Add(Format.Clock(r.TimeSeconds), "FAULT", r.Detail, "");
+                    t.Add(time, "FAULT", r.Detail, "");
                     break;
                 case "service-down":
-                    t.Add(Format.Clock(r.TimeSeconds), "DOWN", r.Subject, "");
+                    t.Add(time, "DOWN", architecture.FailureModes.LabelOf(r.Subject), "");
                     break;
                 case "service-up":
-                    t.Add(Format.Clock(r.TimeSeconds), "UP", "server side serving again", "");
+                    t.Add(time, "UP", "server side serving again", "");
                     break;
                 case "client-up":
-                    t.Add(Format.Clock(r.TimeSeconds), "clients", r.Detail, "");
+                    t.Add(time, "clients", r.Detail, "");
                     break;
                 case "degraded-start":
-                    t.Add(Format.Clock(r.TimeSeconds), "degraded", r.Subject, "");
+                    t.Add(time, "degraded", architecture.DegradedKinds.LabelOf(r.Subject), "");
                     break;
                 case "degraded-end":
-                    t.Add(Format.Clock(r.TimeSeconds), "restored", r.Subject, r.Detail);
+                    t.Add(time, "restored", architecture.DegradedKinds.LabelOf(r.Subject), Format.Seconds(r.DurationSeconds));
                     break;
                 default:
-                    t.Add(Format.Clock(r.TimeSeconds), r.Kind, r.Detail.Length > 0 ? $"{r.Subject}: {r.Detail}" : r.Subject, "");
+                    t.Add(time, r.Kind, r.Detail.Length > 0 ? $"{r.Subject}: {r.Detail}" : r.Subject, "");
                     break;
             }
         }
@@ -101,6 +113,7 @@ public static class TimelineReport
     /// <summary>One row per incident with its recovery times and data loss.</summary>
     public static string RenderIncidents(ScenarioResult result)
     {
+        ArgumentNullException.ThrowIfNull(result);
         if (result.Incidents.Count == 0)
         {
             return "  (none: clients never lost the database)\n";
@@ -111,30 +124,31 @@ public static class TimelineReport
         {
             var longest = i.Stages.OrderByDescending(s => s.DurationSeconds).FirstOrDefault();
             t.Add(
-                i.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                i.FailureMode,
+                i.Number.ToString(CultureInfo.InvariantCulture),
+                i.FailureMode.Label,
                 Format.Clock(i.StartSeconds),
                 i.DetectionSeconds is { } d ? "+" + Format.Seconds(d) : "-",
                 i.ServerRtoSeconds is { } sr ? Format.Seconds(sr) : "not recovered",
                 i.RtoSeconds is { } r ? Format.Seconds(r) : "not recovered",
                 Format.Bytes(i.RpoBytes),
                 Format.Seconds(i.RpoSeconds),
-                i.TransactionsAborted.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                longest is null ? "-" : $"{longest.Name} ({Format.Seconds(longest.DurationSeconds)})");
+                i.TransactionsAborted.ToString(CultureInfo.InvariantCulture),
+                longest is null ? "-" : $"{longest.Stage.Label} ({Format.Seconds(longest.DurationSeconds)})");
         }
 
         return t.Render();
     }
 
-    /// <summary>An incident's stages with their share of the client-observed downtime.</summary>
+    /// <summary>An incident's stages, in start order, with their share of the client-observed downtime.</summary>
     public static string RenderStages(Incident incident)
     {
+        ArgumentNullException.ThrowIfNull(incident);
         var t = new TextTable("stage", ">start", ">duration", ">share", "outcome");
         double total = incident.RtoSeconds ?? incident.ServerRtoSeconds ?? 0;
-        foreach (var s in incident.Stages)
+        foreach (var s in incident.Stages.OrderBy(s => s.StartSeconds))
         {
-            t.Add(s.Name, "+" + Format.Seconds(s.StartSeconds - incident.StartSeconds), Format.Seconds(s.DurationSeconds),
-                total > 0 ? Format.Percent(s.DurationSeconds / total, 0) : "-", s.Outcome);
+            t.Add(s.Stage.Label, "+" + Format.Seconds(s.StartSeconds - incident.StartSeconds), Format.Seconds(s.DurationSeconds),
+                total > 0 ? Format.Percent(s.DurationSeconds / total, 0) : "-", s.OutcomeText);
         }
 
         if (incident.ClientRestoredSeconds is { } c && incident.ServerRestoredSeconds is { } sr && c > sr)
@@ -149,6 +163,7 @@ public static class TimelineReport
     /// <summary>Each expectation with the measured value and PASS or FAIL.</summary>
     public static string RenderExpectations(IReadOnlyList<ExpectationResult> results)
     {
+        ArgumentNullException.ThrowIfNull(results);
         var t = new TextTable("result", "metric", ">measured", "expected", "source");
         foreach (var r in results)
         {
@@ -159,30 +174,27 @@ public static class TimelineReport
         return t.Render();
     }
 
-    private static string Describe(Expectation e) => e.Metric switch
+    /// <summary>What an expectation measures, e.g. "incident 1 client RTO" or "degraded: cold cache".</summary>
+    public static string Describe(Expectation e)
     {
-        ExpectedMetric.Incidents => "incidents",
-        ExpectedMetric.Degraded => $"degraded: {e.Subject}",
-        ExpectedMetric.Stage => $"incident {e.Incident} stage: {e.Subject}",
-        _ => $"incident {e.Incident} {MetricName(e.Metric)}",
-    };
+        ArgumentNullException.ThrowIfNull(e);
+        string subject = e.Subject is { } s ? $": {s.Label}" : "";
+        return e.Metric.Scope == MetricScope.Run
+            ? (e.Metric.Subject == MetricSubject.Degraded ? "degraded" : e.Metric.Label) + subject
+            : $"incident {e.Incident} {(e.Metric.Subject == MetricSubject.Stage ? "stage" : e.Metric.Label)}{subject}";
+    }
 
-    private static string MetricName(ExpectedMetric m) => m switch
+    /// <summary>A value of <paramref name="metric"/> in its unit.</summary>
+    public static string Value(Metric metric, double v)
     {
-        ExpectedMetric.Rto => "client RTO",
-        ExpectedMetric.ServerRto => "server RTO",
-        ExpectedMetric.Detection => "detection",
-        ExpectedMetric.RpoBytes => "RPO",
-        ExpectedMetric.RpoSeconds => "RPO time",
-        _ => m.ToString(),
-    };
-
-    private static string Value(ExpectedMetric m, double v) => m switch
-    {
-        ExpectedMetric.RpoBytes => Format.Bytes(v),
-        ExpectedMetric.Incidents => Format.Number(v),
-        _ => Format.Seconds(v),
-    };
+        ArgumentNullException.ThrowIfNull(metric);
+        return metric.Unit switch
+        {
+            MetricUnit.Bytes => Format.Bytes(v),
+            MetricUnit.Count => Format.Number(v),
+            _ => Format.Seconds(v),
+        };
+    }
 
     private static string Band(Expectation e) => (e.Min, e.Max) switch
     {

@@ -5,13 +5,18 @@ using HaSim.Scenarios.Yaml;
 
 namespace HaSim.Scenarios.Binding;
 
-/// <summary>Reads the <c>parameters:</c> map of a scenario: overrides of single preset parameters.</summary>
+/// <summary>Reads the <c>parameters:</c> map of a scenario: overrides of single preset parameters, each checked against its declared kind and domain, then the catalog's rules on the result.</summary>
 public static class ParameterOverrides
 {
     /// <summary>Applies every override in <paramref name="map"/> to <paramref name="parameters"/>, collecting errors in <paramref name="bag"/>.</summary>
     public static ParameterSet Apply(ParameterSet parameters, MapNode map, DiagnosticBag bag, List<string> overridden)
     {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(bag);
+        ArgumentNullException.ThrowIfNull(overridden);
         var catalog = parameters.Catalog;
+        var values = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
         foreach (var key in map.Keys)
         {
             var node = map.Get(key)!;
@@ -26,37 +31,58 @@ public static class ParameterOverrides
             }
 
             var source = ParameterSource.Sourced($"scenario override ({node.FilePath}:{node.Line})");
-            var value = bag.Capture(() => Read(def, node, source));
-            if (value is not null)
+            if (bag.Capture(() => Read(def, node, source)) is { } value)
             {
-                bag.Capture(() => parameters = parameters.With(key, value));
+                values[key] = value;
                 overridden.Add(key);
             }
         }
 
-        return parameters;
-    }
+        if (values.Count == 0 || bag.HasErrors)
+        {
+            return parameters;
+        }
 
-    private static ParameterValue Read(ParameterDefinition def, ScenarioNode node, ParameterSource source)
-    {
         try
         {
-            return def.Kind switch
+            return parameters.With(values);
+        }
+        catch (ParameterRuleException e)
+        {
+            // Report a broken rule at the first of its keys the scenario set (or at the map).
+            var at = e.Rule.Keys.Select(map.Get).FirstOrDefault(n => n is not null) ?? map;
+            bag.Add(at.Diagnostic(e.Message, "change one of " + string.Join(", ", e.Rule.Keys)));
+            return parameters;
+        }
+    }
+
+    private static ParameterValue Read(Parameter def, ScenarioNode node, ParameterSource source)
+    {
+        ParameterValue value;
+        try
+        {
+            value = def.Kind switch
             {
                 ParameterKind.Duration => ParameterValue.Of(node.AsDurationDistribution(), source),
+                ParameterKind.Seconds => ParameterValue.Of(def.Kind, SingleDuration(def, node), source),
                 ParameterKind.Bytes => ParameterValue.Of(def.Kind, node.AsScalar().AsBytes(), source),
                 ParameterKind.ByteRate => ParameterValue.Of(def.Kind, node.AsScalar().AsBytesPerSecond(), source),
-                ParameterKind.EventRate => ParameterValue.Of(def.Kind, node.AsScalar().AsPerSecond(), source),
-                ParameterKind.Count => ParameterValue.Of(def.Kind, node.AsScalar().AsCount(), source),
+                ParameterKind.Count => ParameterValue.Of(def.Kind, node.AsScalar().AsCount(min: (int)Math.Max(int.MinValue, def.Domain.Min), max: (int)Math.Min(int.MaxValue, def.Domain.Max)), source),
                 ParameterKind.Fraction => ParameterValue.Of(def.Kind, node.AsScalar().AsFraction(), source),
                 ParameterKind.Flag => ParameterValue.OfFlag(node.AsScalar().AsBool(), source),
                 ParameterKind.Choice => ParameterValue.OfChoice(node.AsScalar().AsChoice([.. def.Choices!]), source),
-                _ => throw new InvalidOperationException(),
+                _ => throw new InvalidOperationException($"Unknown parameter kind {def.Kind}."),
             };
         }
         catch (ArgumentException e)
         {
             throw node.Error($"invalid value for {def.Key}: {e.Message}");
         }
+
+        return def.Problem(value) is { } problem ? throw node.Error($"invalid value for {def.Key}: {problem}") : value;
     }
+
+    private static double SingleDuration(Parameter def, ScenarioNode node) => node is ScalarNode scalar
+        ? scalar.AsSeconds()
+        : throw node.Error($"'{def.Key}' is read as a single duration, so a distribution would silently be replaced by its mean", "write one duration, e.g. '5 min'");
 }

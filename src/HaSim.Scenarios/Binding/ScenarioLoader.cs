@@ -1,9 +1,9 @@
-using HaSim.Kernel;
-using HaSim.Model.Architectures;
 using HaSim.Model.Clients;
 using HaSim.Model.Faults;
-using HaSim.Model.Incidents;
+using HaSim.Model.Metrics;
+using HaSim.Model.Names;
 using HaSim.Model.Presets;
+using HaSim.Model.Topology;
 using HaSim.Model.Workloads;
 using HaSim.Scenarios.Diagnostics;
 using HaSim.Scenarios.Units;
@@ -22,13 +22,6 @@ public static class ScenarioLoader
     private static readonly string[] ClientKeys = ["retry_interval", "backoff", "max_retry_interval", "connect_timeout", "honours_dns_ttl", "dns_cache", "jitter"];
     private static readonly string[] FaultKeys = ["at", "target", "fault", "duration"];
     private static readonly string[] ExpectKeys = ["metric", "incident", "of", "min", "max", "equals", "source"];
-
-    private static readonly (string Name, ExpectedMetric Metric)[] Metrics =
-    [
-        ("rto", ExpectedMetric.Rto), ("server_rto", ExpectedMetric.ServerRto), ("detection", ExpectedMetric.Detection),
-        ("rpo_bytes", ExpectedMetric.RpoBytes), ("rpo_seconds", ExpectedMetric.RpoSeconds), ("incidents", ExpectedMetric.Incidents),
-        ("degraded", ExpectedMetric.Degraded), ("stage", ExpectedMetric.Stage),
-    ];
 
     /// <summary>Loads and validates the scenario at <paramref name="path"/>.</summary>
     /// <exception cref="ScenarioException">The file is missing, malformed or invalid.</exception>
@@ -94,7 +87,7 @@ public static class ScenarioLoader
         }
 
         bag.ThrowIfAny();
-        var targets = TargetsOf(preset, parameters, workload, client);
+        var targets = preset.Architecture.Targets(parameters);
         var timeline = new List<Fault>();
         if (root.Get("timeline") is { } timelineNode && bag.Capture(() => timelineNode.AsSeq()) is { } seq)
         {
@@ -112,7 +105,7 @@ public static class ScenarioLoader
         {
             foreach (var item in expectSeq)
             {
-                if (bag.Capture(() => item.AsMap()) is { } map && ReadExpectation(map, bag) is { } e)
+                if (bag.Capture(() => item.AsMap()) is { } map && ReadExpectation(map, preset, bag) is { } e)
                 {
                     expectations.Add(e);
                 }
@@ -122,13 +115,6 @@ public static class ScenarioLoader
         bag.ThrowIfAny();
         var ordered = timeline.OrderBy(f => f.AtSeconds).ToList();
         return new Scenario(name, description, path, preset, parameters, overridden, workload, client, ordered, seed, horizon, expectations);
-    }
-
-    private static IReadOnlyList<Model.Topology.TargetInfo> TargetsOf(Preset preset, Model.Parameters.ParameterSet parameters, Workload workload, ClientPolicy client)
-    {
-        // The targets depend on the parameters (how many standbys), so ask a system built from them.
-        var probe = SystemFactory.Create(preset.Model, new SystemContext(new Simulation(), parameters, workload, client, new RunRecorder(keepTrace: false)));
-        return probe.Targets;
     }
 
     private static Workload ReadWorkload(MapNode map, Workload workload, DiagnosticBag bag)
@@ -232,7 +218,7 @@ public static class ScenarioLoader
         return client;
     }
 
-    private static Fault? ReadFault(MapNode map, IReadOnlyList<Model.Topology.TargetInfo> targets, Preset preset, DiagnosticBag bag)
+    private static Fault? ReadFault(MapNode map, IReadOnlyList<Target> targets, Preset preset, DiagnosticBag bag)
     {
         int before = bag.Diagnostics.Count;
         bag.AddRange(map.FindUnknownKeys(FaultKeys));
@@ -250,41 +236,42 @@ public static class ScenarioLoader
             return null;
         }
 
-        var target = targets.FirstOrDefault(t => t.Name == targetNode.Value);
+        var target = targets.FirstOrDefault(t => t.IsNamedBy(targetNode.Value));
         if (target is null)
         {
             bag.Add(targetNode.Diagnostic(
                 $"'{targetNode.Value}' is not a component of the {preset.Name} preset",
-                (DidYouMean.Phrase(targetNode.Value, targets.Select(t => t.Name)) is { } s ? s + "; " : "") + "targets: " + string.Join(", ", targets.Select(t => t.Name))));
+                (DidYouMean.Phrase(targetNode.Value, targets.Select(t => t.Label)) is { } s ? s + "; " : "") + "targets: " + string.Join(", ", targets.Select(t => t.Label))));
             return null;
         }
 
-        if (!FaultKindNames.TryParse(faultNode.Value, out var kind))
+        var kind = FaultKind.All.Find(faultNode.Value);
+        if (kind is null)
         {
             bag.Add(faultNode.Diagnostic(
                 $"unknown fault '{faultNode.Value}'",
-                DidYouMean.Phrase(faultNode.Value, FaultKindNames.All) ?? "faults: " + string.Join(", ", FaultKindNames.All)));
+                DidYouMean.Phrase(faultNode.Value, FaultKind.All.All.Select(k => k.FileName)) ?? "faults: " + string.Join(", ", FaultKind.All.All.Select(k => k.FileName))));
             return null;
         }
 
         if (!target.Faults.Contains(kind))
         {
             bag.Add(faultNode.Diagnostic(
-                $"fault '{faultNode.Value}' does not apply to {target.Name} ({target.Description})",
-                "use " + string.Join(" or ", target.Faults.Select(f => $"'{f.Name()}'"))));
+                $"fault '{faultNode.Value}' does not apply to {target.Label} ({target.Description})",
+                "use " + string.Join(" or ", target.Faults.Select(f => $"'{f.FileName}'"))));
             return null;
         }
 
-        if (duration is not null && kind is not (FaultKind.Outage or FaultKind.Hang))
+        if (duration is not null && !kind.TakesDuration)
         {
-            bag.Add(map.KeyNode("duration")!.Diagnostic($"a '{kind.Name()}' fault has no duration: the component is replaced by its recovery workflow", "remove 'duration', or use an 'outage'"));
+            bag.Add(map.KeyNode("duration")!.Diagnostic($"a '{kind.FileName}' fault has no duration: the component is replaced by its recovery workflow", "remove 'duration', or use an 'outage'"));
             return null;
         }
 
-        return new Fault(at, target.Name, kind, duration, $"{map.FilePath}:{map.Line}");
+        return new Fault(at, target, kind, duration, $"{map.FilePath}:{map.Line}");
     }
 
-    private static Expectation? ReadExpectation(MapNode map, DiagnosticBag bag)
+    private static Expectation? ReadExpectation(MapNode map, Preset preset, DiagnosticBag bag)
     {
         int before = bag.Diagnostics.Count;
         bag.AddRange(map.FindUnknownKeys(ExpectKeys));
@@ -294,30 +281,25 @@ public static class ScenarioLoader
             return null;
         }
 
-        var match = Metrics.FirstOrDefault(m => m.Name == metricNode.Value);
-        if (match.Name is null)
+        var metric = MetricTable.All.ByKey(metricNode.Value);
+        if (metric is null)
         {
-            bag.Add(metricNode.Diagnostic($"unknown metric '{metricNode.Value}'", DidYouMean.Phrase(metricNode.Value, Metrics.Select(m => m.Name)) ?? "metrics: " + string.Join(", ", Metrics.Select(m => m.Name))));
+            var keys = MetricTable.All.All.Select(m => m.Key).ToList();
+            bag.Add(metricNode.Diagnostic($"unknown metric '{metricNode.Value}'", DidYouMean.Phrase(metricNode.Value, keys) ?? "metrics: " + string.Join(", ", keys)));
             return null;
         }
 
-        var metric = match.Metric;
         int incident = 1;
         if (map.OptionalScalar("incident") is { } incidentNode)
         {
             incident = bag.Capture(() => incidentNode.AsCount(min: 1));
         }
 
-        string? subject = map.OptionalScalar("of")?.Value;
-        if (metric is ExpectedMetric.Degraded or ExpectedMetric.Stage && subject is null)
+        var subject = ReadSubject(map, metric, preset, bag);
+        Func<ScalarNode, double> read = metric.Unit switch
         {
-            bag.Add(map.Diagnostic($"metric '{metricNode.Value}' needs 'of:' naming the degraded kind or stage"));
-        }
-
-        Func<ScalarNode, double> read = metric switch
-        {
-            ExpectedMetric.RpoBytes => n => n.AsBytes(),
-            ExpectedMetric.Incidents => n => n.AsCount(),
+            MetricUnit.Bytes => n => n.AsBytes(),
+            MetricUnit.Count => n => n.AsCount(),
             _ => n => n.AsSeconds(),
         };
         double? min = null, max = null;
@@ -342,6 +324,42 @@ public static class ScenarioLoader
         }
 
         return bag.Diagnostics.Count > before ? null : new Expectation(metric, incident, subject, min, max, map.OptionalScalar("source")?.Value, map.Line);
+    }
+
+    /// <summary>The stage or degraded kind an expectation's <c>of:</c> names: a key or a label the architecture declares.</summary>
+    private static TypedName? ReadSubject(MapNode map, Metric metric, Preset preset, DiagnosticBag bag)
+    {
+        var ofNode = map.OptionalScalar("of");
+        if (metric.Subject == MetricSubject.None)
+        {
+            if (ofNode is not null)
+            {
+                bag.Add(ofNode.Diagnostic($"metric '{metric.Key}' takes no 'of:'", "remove 'of:', or use the 'stage' or 'degraded' metric"));
+            }
+
+            return null;
+        }
+
+        string what = metric.Subject == MetricSubject.Stage ? "recovery stage" : "degraded kind";
+        if (ofNode is null)
+        {
+            bag.Add(map.Diagnostic($"metric '{metric.Key}' needs 'of:' naming the {what}"));
+            return null;
+        }
+
+        var architecture = preset.Architecture;
+        TypedName? found = metric.Subject == MetricSubject.Stage ? architecture.Stages.Find(ofNode.Value) : architecture.DegradedKinds.Find(ofNode.Value);
+        if (found is null)
+        {
+            var labels = metric.Subject == MetricSubject.Stage
+                ? architecture.Stages.All.Select(n => n.Label).ToList()
+                : architecture.DegradedKinds.All.Select(n => n.Label).ToList();
+            bag.Add(ofNode.Diagnostic(
+                $"'{ofNode.Value}' is not a {what} of the {architecture.Kind.Name()} model",
+                DidYouMean.Phrase(ofNode.Value, labels) ?? $"{what}s: " + string.Join(", ", labels.Select(l => $"'{l}'"))));
+        }
+
+        return found;
     }
 
     private static double Positive(ScalarNode node, double seconds) =>

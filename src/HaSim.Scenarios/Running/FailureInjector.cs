@@ -5,13 +5,14 @@ using HaSim.Model.Architectures;
 using HaSim.Model.Failures;
 using HaSim.Model.Faults;
 using HaSim.Model.Parameters;
+using HaSim.Model.Topology;
 
 namespace HaSim.Scenarios.Running;
 
 /// <summary>
-/// The random-failure half of the injection engine: one renewal process per failure class and
-/// component, each drawing from its own named stream (<c>failures/{name}/{target}</c>), so that
-/// two architectures run with the same seed see the same zone and region events (common random numbers).
+/// The random-failure half of the injection engine: one renewal process per failure process and
+/// target, each drawing from its own named stream (<c>failures/{process}/{target}</c>), so that two
+/// architectures run with the same seed see the same zone and region events (common random numbers).
 /// </summary>
 public static class FailureInjector
 {
@@ -19,40 +20,36 @@ public static class FailureInjector
     // parameters; Monte Carlo runs reuse it across thousands of replications.
     private static readonly ConditionalWeakTable<ParameterSet, Planned[]> Plans = new();
 
-    /// <summary>Starts the failure processes of <paramref name="specs"/> on <paramref name="system"/>.</summary>
-    public static void Start(DatabaseSystem system, ParameterSet parameters, IEnumerable<FailureProcessSpec> specs)
+    /// <summary>Starts the random failure processes of <paramref name="system"/>'s architecture.</summary>
+    public static void Start(DatabaseSystem system, ParameterSet parameters)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(parameters);
-        var plan = Plans.GetValue(parameters, p => Plan(system, p, specs));
+        var plan = Plans.GetValue(parameters, p => Plan(system.Architecture, p));
         foreach (var planned in plan)
         {
-            system.Simulation.Process(Failures(system, planned), planned.Spec.Name);
+            system.Simulation.Process(Failures(system, planned), planned.Process.Key);
         }
     }
 
-    private static Planned[] Plan(DatabaseSystem system, ParameterSet parameters, IEnumerable<FailureProcessSpec> specs)
+    private static Planned[] Plan(ArchitectureDescriptor architecture, ParameterSet parameters)
     {
         var plan = new List<Planned>();
-        foreach (var spec in specs)
+        var targets = architecture.Targets(parameters);
+        foreach (var process in architecture.FailureProcesses(parameters))
         {
-            if (parameters.Catalog.Find(spec.IntervalKey) is null)
-            {
-                continue;
-            }
-
-            var interval = parameters.Duration(spec.IntervalKey);
+            var interval = parameters.Get(process.Interval);
             if (interval.Mean <= 0)
             {
                 continue;
             }
 
-            var duration = spec.HasDuration ? parameters.Duration(spec.DurationKey) : null;
-            foreach (var target in system.Targets)
+            var duration = process.Duration is { } d ? parameters.Get(d) : null;
+            foreach (var target in targets)
             {
-                if (spec.Matches(target.Name) && target.Faults.Contains(spec.Kind))
+                if (process.Strikes(target))
                 {
-                    plan.Add(new Planned(spec, target.Name, interval, duration, $"failures/{spec.Name}/{target.Name}", "random " + spec.Name));
+                    plan.Add(new Planned(process, target, interval, duration, $"failures/{process.Key}/{target.Label}", "random " + process.Key));
                 }
             }
         }
@@ -67,9 +64,9 @@ public static class FailureInjector
         while (true)
         {
             yield return sim.Timeout(planned.Interval.Sample(random));
-            system.InjectNow(new Fault(sim.Now, planned.Target, planned.Spec.Kind, planned.Duration?.Sample(random), planned.Origin));
+            system.InjectNow(new Fault(sim.Now, planned.Target, planned.Process.Kind, planned.Duration?.Sample(random), planned.Origin, planned.Process.Mode));
         }
     }
 
-    private sealed record Planned(FailureProcessSpec Spec, string Target, Distribution Interval, Distribution? Duration, string StreamName, string Origin);
+    private sealed record Planned(FailureProcess Process, Target Target, Distribution Interval, Distribution? Duration, string StreamName, string Origin);
 }

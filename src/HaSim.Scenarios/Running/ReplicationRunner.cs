@@ -1,6 +1,4 @@
-using HaSim.Kernel;
 using HaSim.Kernel.Random;
-using HaSim.Model.Architectures;
 using HaSim.Model.Incidents;
 using HaSim.Scenarios.Binding;
 
@@ -16,9 +14,11 @@ public static class ReplicationRunner
     /// Runs replication <paramref name="index"/> of <paramref name="scenario"/> for <paramref name="years"/>
     /// years, streaming incidents and degraded intervals to <paramref name="observer"/>. Its seed is
     /// derived from <paramref name="rootSeed"/> and the index only, so a replication gives the same
-    /// result whichever thread or shard runs it. Returns the simulated seconds covered.
+    /// result whichever thread or shard runs it. With <paramref name="checkInvariants"/> every state
+    /// change is checked (an <see cref="Model.Invariants.InvariantViolationException"/> reports a violation).
+    /// Returns the simulated seconds covered.
     /// </summary>
-    public static double Run(Scenario scenario, ulong rootSeed, long index, double years, IRunObserver observer)
+    public static double Run(Scenario scenario, ulong rootSeed, long index, double years, IRunObserver observer, bool checkInvariants = false)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(observer);
@@ -28,15 +28,9 @@ public static class ReplicationRunner
         }
 
         double horizon = years * Model.Parameters.Units.SecondsPerYear;
-        var simulation = new Simulation(SeedMixer.Derive(rootSeed, index));
-        var system = SystemFactory.Create(scenario.Preset.Model, new SystemContext(simulation, scenario.Parameters, scenario.Workload, scenario.Client, observer));
-        FailureInjector.Start(system, scenario.Parameters, scenario.Preset.FailureProcesses);
-        foreach (var fault in scenario.Timeline)
-        {
-            system.Inject(fault);
-        }
-
-        simulation.Run(horizon);
+        var system = DatabaseRun.Create(scenario, SeedMixer.Derive(rootSeed, index), observer, checkInvariants);
+        FailureInjector.Start(system, scenario.Parameters);
+        system.Simulation.Run(horizon);
         system.Finish();
         return horizon;
     }

@@ -21,6 +21,6 @@ public class QuorumTest
         double a = mu / (lambda + mu);
         double expected = (3 * a * a) - (2 * a * a * a);
         ClosedFormRuns.AssertCovers(availability, expected, "2-of-3 quorum");
-        Assert.All(incidents, i => Assert.Equal("WAL quorum lost", i.FailureMode));
+        Assert.All(incidents, i => Assert.Equal("wal_quorum_lost", i.FailureMode.Key));
     }
 }

@@ -17,7 +17,7 @@ public class RepairableUnitTest
 
         double expected = 24.0 / (24.0 + 1.0);
         ClosedFormRuns.AssertCovers(availability, expected, "exponential repair");
-        Assert.All(incidents, i => Assert.Equal("unresponsive endpoint", i.FailureMode));
+        Assert.All(incidents, i => Assert.Equal("unresponsive", i.FailureMode.Key));
     }
 
     [Fact]

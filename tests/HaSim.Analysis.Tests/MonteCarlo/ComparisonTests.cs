@@ -35,7 +35,7 @@ public sealed class ComparisonTests
         var ownA = c.Scenarios[0].Availability.DowntimeMinutesPerYear.Interval;
         var ownB = c.Scenarios[1].Availability.DowntimeMinutesPerYear.Interval;
         Assert.Equal(c.Scenarios[1].Availability.DowntimeMinutesPerYear.Value - c.Scenarios[0].Availability.DowntimeMinutesPerYear.Value,
-            p.DowntimeMinutesPerYear.Value, 6);
+            p.DowntimeMinutesPerYear.Value, 4); // per-replication sums are kept to the millisecond
         Assert.True(p.DowntimeMinutesPerYear.Interval.Width < Math.Sqrt((ownA.Width * ownA.Width) + (ownB.Width * ownB.Width)),
             $"paired width {p.DowntimeMinutesPerYear.Interval.Width} vs independent {ownA.Width}, {ownB.Width}");
     }

@@ -1,6 +1,8 @@
 using HaSim.Analysis.MonteCarlo;
 using HaSim.Analysis.Statistics;
 using HaSim.Model.Incidents;
+using HaSim.Model.Metrics;
+using HaSim.Model.Names;
 using HaSim.Model.Presets;
 
 namespace HaSim.Analysis.Tests.MonteCarlo;
@@ -14,6 +16,10 @@ public sealed class TallyTests
     /// <summary>Target 99.9%; credits 10% below 99.9%, 25% below 99%, 100% below 95%.</summary>
     private static MonteCarloSettings Settings(double years = 1, long replications = 1) =>
         new(years, replications, 1, 0.999, [new CreditTier(0.999, 0.10), new CreditTier(0.99, 0.25), new CreditTier(0.95, 1.00)]);
+
+    /// <summary>An incident of failure mode <paramref name="mode"/>, clients down from <paramref name="start"/> to <paramref name="clientRestored"/>.</summary>
+    private static Incident Simple(string mode, double start, double? clientRestored) =>
+        Incident.Recorded(1, new FailureMode(mode, mode), start, null, clientRestored, clientRestored);
 
     private static MonteCarloSummary Run(MonteCarloSettings settings, params Action<ReplicationTally>[] replications)
     {
@@ -32,7 +38,7 @@ public sealed class TallyTests
     [Fact]
     public void AnIncidentSpanningAMonthBoundaryIsSplitBetweenTheMonths()
     {
-        var s = Run(Settings(), t => t.Record(IncidentFacts.Simple("node failure", M - 100, M + 200)));
+        var s = Run(Settings(), t => t.Record(Simple("node_failure", M - 100, M + 200)));
         var months = s.Monthly.DowntimeSeconds;
         Assert.Equal(12, months.Count);
         Assert.Equal(300.0 / 12, months.Mean, 9);
@@ -47,10 +53,10 @@ public sealed class TallyTests
     {
         var s = Run(Settings(), t =>
         {
-            t.Record(IncidentFacts.Simple("zone", 1000, 2000));
-            t.Record(IncidentFacts.Simple("crash", 1500, 2500)); // starts before the first one's clients are back
-            t.Record(IncidentFacts.Simple("hang", 1600, 1800)); // entirely inside: adds nothing
-            t.Record(IncidentFacts.Simple("crash", 2500, 2600)); // touching: adds 100
+            t.Record(Simple("zone", 1000, 2000));
+            t.Record(Simple("crash", 1500, 2500)); // starts before the first one's clients are back
+            t.Record(Simple("hang", 1600, 1800)); // entirely inside: adds nothing
+            t.Record(Simple("crash", 2500, 2600)); // touching: adds 100
         });
         Assert.Equal(1600.0 / 60, s.Availability.DowntimeMinutesPerYear.Value, 9);
         var byMode = s.FailureModes.ToDictionary(m => m.Name);
@@ -62,8 +68,8 @@ public sealed class TallyTests
         Assert.Equal(1600.0, s.Monthly.DowntimeSeconds.Max, 6);
 
         // Per-incident RTOs are each incident's own, overlaps or not.
-        Assert.Equal(2, byMode["crash"].Metrics.ClientRto.Count);
-        Assert.Equal(1000.0, byMode["crash"].Metrics.ClientRto.Max, 6);
+        Assert.Equal(2, byMode["crash"].Metrics.Of(MetricTable.Rto).Count);
+        Assert.Equal(1000.0, byMode["crash"].Metrics.Of(MetricTable.Rto).Max, 6);
         Assert.Equal(4, s.Incidents);
     }
 
@@ -72,8 +78,8 @@ public sealed class TallyTests
     {
         var s = Run(Settings(), t =>
         {
-            t.Record(IncidentFacts.Simple("a", M - 500, M + 100));
-            t.Record(IncidentFacts.Simple("b", M - 50, M + 400));
+            t.Record(Simple("a", M - 500, M + 100));
+            t.Record(Simple("b", M - 50, M + 400));
         });
         Assert.Equal(500.0, s.Monthly.DowntimeSeconds.Max, 6); // month 0: [M-500, M)
         Assert.Equal(900.0 / 12, s.Monthly.DowntimeSeconds.Mean, 9); // month 1: [M, M+400)
@@ -82,9 +88,9 @@ public sealed class TallyTests
     [Fact]
     public void AnUnrecoveredIncidentIsDownUntilTheEndAndLeftOutOfClientRto()
     {
-        var s = Run(Settings(), t => t.Record(IncidentFacts.Simple("region", (12 * M) - 1000, null)));
+        var s = Run(Settings(), t => t.Record(Simple("region", (12 * M) - 1000, null)));
         Assert.Equal(1, s.Unrecovered);
-        Assert.Equal(0, s.Overall.ClientRto.Count);
+        Assert.Equal(0, s.Overall.Of(MetricTable.Rto).Count);
         Assert.Equal(1000.0 / 60, s.Availability.DowntimeMinutesPerYear.Value, 6);
         Assert.Equal(1000.0, s.Monthly.DowntimeSeconds.Max, 3);
     }
@@ -95,9 +101,9 @@ public sealed class TallyTests
         var acc = new MonteCarloAccumulator(Settings());
         var tally = new ReplicationTally(acc);
         tally.Begin();
-        tally.Record(IncidentFacts.Simple("a", 1000, 2000));
-        tally.Record(IncidentFacts.Simple("b", 5000, 6000)); // flushes [1000, 2000]
-        Assert.Throws<InvalidOperationException>(() => tally.Record(IncidentFacts.Simple("c", 1500, 1600)));
+        tally.Record(Simple("a", 1000, 2000));
+        tally.Record(Simple("b", 5000, 6000)); // flushes [1000, 2000]
+        Assert.Throws<InvalidOperationException>(() => tally.Record(Simple("c", 1500, 1600)));
     }
 
     [Fact]
@@ -108,10 +114,10 @@ public sealed class TallyTests
         var s = Run(Settings(1, 2),
             t =>
             {
-                t.Record(IncidentFacts.Simple("x", 0, 0.0004 * M));
-                t.Record(IncidentFacts.Simple("x", M, M + (0.002 * M)));
-                t.Record(IncidentFacts.Simple("x", 2 * M, (2 * M) + (0.02 * M)));
-                t.Record(IncidentFacts.Simple("x", 3 * M, (3 * M) + (0.1 * M)));
+                t.Record(Simple("x", 0, 0.0004 * M));
+                t.Record(Simple("x", M, M + (0.002 * M)));
+                t.Record(Simple("x", 2 * M, (2 * M) + (0.02 * M)));
+                t.Record(Simple("x", 3 * M, (3 * M) + (0.1 * M)));
             },
             _ => { });
         var mo = s.Monthly;
@@ -144,22 +150,22 @@ public sealed class TallyTests
     {
         var stages = new List<RecoveryStage>
         {
-            new("detect", 100, 130),
-            new("rebuild standby", 150, 1000), // runs on after clients are back at 200
+            new(new StageId("detect", "detect"), 100, 130, StageOutcome.Done),
+            new(new StageId("rebuild_standby", "rebuild standby"), 150, 1000, StageOutcome.Done), // runs on after clients are back at 200
         };
         var s = Run(Settings(2, 1), t =>
         {
-            t.Record(new IncidentFacts("crash", 100, 130, 190, 200, 4096, 2, stages));
-            t.RecordDegraded("no standby", 190, 190 + 7200);
+            t.Record(Incident.Recorded(1, new FailureMode("crash", "crash"), 100, 130, 190, 200, 4096, 2, stages));
+            t.RecordDegraded("no_standby", 190, 190 + 7200);
         });
         var byStage = s.Stages.ToDictionary(x => x.Name);
         Assert.Equal(30.0 / 2 / 60, byStage["detect"].DowntimeMinutesPerYear.Value, 9);
         Assert.Equal(0.3, byStage["detect"].DowntimeShare, 9);
-        Assert.Equal(0.5, byStage["rebuild standby"].DowntimeShare, 9);
-        Assert.Equal(850.0, byStage["rebuild standby"].Duration.Max, 6);
-        Assert.Equal(30.0, s.Overall.Detection.Max, 6);
-        Assert.Equal(90.0, s.Overall.ServerRto.Max, 6);
-        Assert.Equal(4096.0, s.Overall.RpoBytes.Max);
+        Assert.Equal(0.5, byStage["rebuild_standby"].DowntimeShare, 9);
+        Assert.Equal(850.0, byStage["rebuild_standby"].Duration.Max, 6);
+        Assert.Equal(30.0, s.Overall.Of(MetricTable.Detection).Max, 6);
+        Assert.Equal(90.0, s.Overall.Of(MetricTable.ServerRto).Max, 6);
+        Assert.Equal(4096.0, s.Overall.Of(MetricTable.RpoBytes).Max);
         Assert.Equal(1.0, s.Degraded.Single().HoursPerYear.Value, 9);
         Assert.Equal(1, s.Degraded.Single().Intervals);
     }
@@ -167,7 +173,7 @@ public sealed class TallyTests
     [Fact]
     public void ATrailingPartialMonthCountsForAvailabilityButIsNotAMonth()
     {
-        var s = Run(Settings(1.5 / 12, 1), t => t.Record(IncidentFacts.Simple("x", M + 10, M + 70)));
+        var s = Run(Settings(1.5 / 12, 1), t => t.Record(Simple("x", M + 10, M + 70)));
         Assert.Equal(1, s.Monthly.Months);
         Assert.Equal(0.0, s.Monthly.DowntimeSeconds.Max);
         Assert.Equal(60.0, s.Availability.DowntimeMinutesPerYear.Value * 1.5 / 12 * 60, 6);

@@ -1,193 +1,190 @@
-using HaSim.Kernel;
-using HaSim.Kernel.Random;
-using HaSim.Model.Faults;
+using HaSim.Model.Capacity;
+using HaSim.Model.Names;
 using HaSim.Model.Topology;
+using HaSim.Model.Workflows;
 
 namespace HaSim.Model.Architectures.Serverless;
 
 /// <summary>
-/// Serverless Postgres with separated storage and compute (seed 000): stateless compute in a
-/// VM on a Kubernetes node in one zone, three safekeepers (one per zone) holding the WAL
-/// quorum, a primary and a secondary pageserver in different zones, object storage behind them.
-/// No standby compute: compute failures are handled by restarting or rescheduling it.
+/// Serverless Postgres with separated storage and compute (seed 000): stateless compute in a VM on a
+/// Kubernetes node in one zone, safekeepers (one per zone) holding the WAL quorum, an attached and a
+/// secondary pageserver in different zones, and the region's object storage behind them. No standby
+/// compute: compute failures are handled by restarting or rescheduling it.
 /// </summary>
+/// <remarks>
+/// The compute, the pageservers and the safekeepers are state machines; whether the WAL path can
+/// write is the one piece of state that belongs to the connection between them. Serving is derived
+/// from those states and the zones; <see cref="Reconcile"/> starts the recovery each broken part
+/// calls for, and the runner cancels recovery whose dependencies fail.
+/// </remarks>
 public sealed partial class ServerlessSystem : DatabaseSystem
 {
-    private readonly RandomStream _random;
-    private readonly bool[] _safekeeperUp;
-    private readonly int[] _safekeeperZone;
-    private readonly int _quorum;
-    private readonly IReadOnlyList<TargetInfo> _targets;
-    private bool _objectStorageUp = true;
+    private const int HangEndTimer = 1;
+    private const int SafekeeperReturnTimer = 2;
+    private readonly ServerlessSettings _s;
+    private readonly Compute _compute;
+    private readonly Safekeeper[] _safekeepers;
+    private readonly WarmPool _warmPool;
+    private Pageserver _attached;
+    private Pageserver _secondary;
+    private bool _walWritable = true;
+    private int _walGeneration;
+    private bool _quorumWasAvailable = true;
 
-    /// <summary>Builds the deployment: compute in az-1, pageserver in az-1 with its secondary in az-2, a safekeeper per zone.</summary>
-    public ServerlessSystem(SystemContext context)
-        : base(context)
+    /// <summary>Builds the deployment: compute in az-1, the attached pageserver in az-1 and its secondary in az-2, safekeepers spread over the zones.</summary>
+    public ServerlessSystem(SystemContext context, ArchitectureDescriptor architecture)
+        : base(context, architecture, "serverless/recovery")
     {
-        _random = Stream("serverless/recovery");
-        int safekeepers = Parameters.Count("safekeeper.count");
-        _quorum = Parameters.Count("safekeeper.quorum");
-        if (safekeepers < 1 || _quorum < 1 || _quorum > safekeepers)
-        {
-            throw new ArgumentException($"safekeeper.quorum must be between 1 and safekeeper.count ({safekeepers}).");
-        }
-
-        _safekeeperUp = Enumerable.Repeat(true, safekeepers).ToArray();
-        _safekeeperZone = Enumerable.Range(0, safekeepers).Select(i => i % RegionState.ZoneCount).ToArray();
-        _warmPool = Parameters.Count("compute.warm_pool_size");
-        _pageserverZone = 0;
-        _secondaryZone = 1;
-
-        _targets = TargetsBySafekeeperCount.GetOrAdd(safekeepers, BuildTargets);
-        UpdateQuorumDegraded();
+        _s = ServerlessSettings.For(Parameters);
+        _compute = new Compute(0);
+        _attached = new Pageserver(0, PageserverState.Attached);
+        _secondary = new Pageserver(1, PageserverState.Warm);
+        _safekeepers = [.. Enumerable.Range(0, _s.SafekeeperCount).Select(i => new Safekeeper(i, i % Infrastructure.ZoneCount))];
+        _warmPool = Infrastructure.Shared("serverless/warm-pool", () => new WarmPool(Simulation, _s.WarmPoolSize, _s.WarmPoolRefill));
+        _workflows = new ServerlessWorkflows(this);
+        _safekeeperRuns = new WorkflowRun?[_safekeepers.Length];
+        Start();
     }
 
-    /// <inheritdoc/>
-    public override IReadOnlyList<TargetInfo> Targets => _targets;
+    /// <summary>The compute endpoint.</summary>
+    public Compute Compute => _compute;
 
-    // The target list depends only on the safekeeper count; Monte Carlo runs build thousands of systems.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, IReadOnlyList<TargetInfo>> TargetsBySafekeeperCount = new();
+    /// <summary>The pageserver the compute reads from (or is being re-pointed at).</summary>
+    public Pageserver AttachedPageserver => _attached;
 
-    private static IReadOnlyList<TargetInfo> BuildTargets(int safekeepers)
+    /// <summary>The secondary pageserver.</summary>
+    public Pageserver SecondaryPageserver => _secondary;
+
+    /// <summary>The safekeepers.</summary>
+    public IReadOnlyList<Safekeeper> Safekeepers => _safekeepers;
+
+    /// <summary>Safekeepers that must hold WAL before a commit is acknowledged.</summary>
+    public int Quorum => _s.SafekeeperQuorum;
+
+    /// <summary>True while the compute can write WAL to a quorum (false from a quorum loss until it has reconnected).</summary>
+    public bool WalWritable => _walWritable;
+
+    /// <summary>Safekeepers that can take WAL now (running, with their zone and the region up).</summary>
+    public int SafekeepersAvailable
     {
-        var targets = new List<TargetInfo>
+        get
         {
-            Target("compute", ComponentKind.Engine, "the Postgres process of the compute endpoint", FaultKind.Crash, FaultKind.Hang),
-            Target("compute-vm", ComponentKind.Vm, "the VM running the compute", FaultKind.Fail),
-            Target("compute-node", ComponentKind.Node, "the Kubernetes node hosting the compute VM", FaultKind.Fail),
-            Target("pageserver", ComponentKind.Pageserver, "the pageserver the compute reads from", FaultKind.Fail),
-            Target("pageserver-secondary", ComponentKind.Pageserver, "the secondary pageserver", FaultKind.Fail),
-            Target("object-storage", ComponentKind.ObjectStorage, "the region's object storage", FaultKind.Outage),
-            Target("region", ComponentKind.Region, "the whole region (no cross-region replication)", FaultKind.Outage),
-        };
-        for (int z = 0; z < RegionState.ZoneCount; z++)
-        {
-            targets.Add(Target($"az-{z + 1}", ComponentKind.AvailabilityZone, $"availability zone {z + 1}", FaultKind.Outage));
-        }
+            int n = 0;
+            foreach (var sk in _safekeepers)
+            {
+                if (SafekeeperAvailable(sk))
+                {
+                    n++;
+                }
+            }
 
-        for (int i = 0; i < safekeepers; i++)
-        {
-            targets.Add(Target($"safekeeper-{i + 1}", ComponentKind.Safekeeper, $"safekeeper {i + 1}, in az-{(i % RegionState.ZoneCount) + 1}", FaultKind.Fail, FaultKind.Outage));
+            return n;
         }
-
-        return targets;
     }
 
-    private int SafekeepersUp => _safekeeperUp.Count(u => u);
+    private bool RegionUp => Infrastructure.Region.IsUp;
+
+    private bool QuorumAvailable => SafekeepersAvailable >= _s.SafekeeperQuorum;
 
     /// <inheritdoc/>
     protected override bool ComputeServing() =>
-        Region.IsUp && _computeUp && !_hung && _pageserverServing && _walWritable;
+        _compute.State == ComputeState.Running && ZoneAvailable(_compute.Zone)
+        && _attached.State == PageserverState.Attached && ZoneAvailable(_attached.Zone)
+        && QuorumAvailable && _walWritable;
 
     /// <inheritdoc/>
-    protected override void Apply(Fault fault)
+    protected override bool LossAbortsTransactions() => _compute.State != ComputeState.Running;
+
+    /// <inheritdoc/>
+    protected override bool IsDegraded(DegradedKind kind)
     {
-        string cause = fault.Describe();
-        switch (fault.Target, fault.Kind)
+        if (ReferenceEquals(kind, ServerlessNames.ColdCache))
         {
-            case ("compute", FaultKind.Crash):
-                ComputeLost(ComputeFailure.PostgresCrash, cause);
+            return !_compute.CacheWarm;
+        }
+
+        if (ReferenceEquals(kind, ServerlessNames.NoSecondary))
+        {
+            return !(_secondary.State == PageserverState.Warm && ZoneAvailable(_secondary.Zone));
+        }
+
+        if (ReferenceEquals(kind, ServerlessNames.QuorumAtMinimum))
+        {
+            int up = SafekeepersAvailable;
+            return up == _s.SafekeeperQuorum && up < _safekeepers.Length;
+        }
+
+        if (ReferenceEquals(kind, ServerlessNames.ObjectStorageUnavailable))
+        {
+            return !Infrastructure.ObjectStorage.IsUp;
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a degraded kind of the serverless architecture.");
+    }
+
+    /// <inheritdoc/>
+    protected override void OnInfrastructure(InfrastructureChange change, int zone)
+    {
+        switch (change)
+        {
+            case InfrastructureChange.ZoneDown:
+                if (_compute.Zone == zone)
+                {
+                    _compute.Fail(ComputeState.ZoneLost);
+                }
+
+                if (_attached.Zone == zone)
+                {
+                    _attached.Lose();
+                }
+
+                if (_secondary.Zone == zone)
+                {
+                    _secondary.Lose();
+                }
+
+                // Safekeepers keep their WAL on disk: they are unavailable until the zone returns.
                 break;
-            case ("compute", FaultKind.Hang):
-                ComputeHung(cause, fault.DurationSeconds);
-                break;
-            case ("compute-vm", FaultKind.Fail):
-                ComputeLost(ComputeFailure.VmFailure, cause);
-                break;
-            case ("compute-node", FaultKind.Fail):
-                ComputeLost(ComputeFailure.NodeFailure, cause);
-                break;
-            case ("pageserver", FaultKind.Fail):
-                PageserverLost(cause);
-                break;
-            case ("pageserver-secondary", FaultKind.Fail):
-                SecondaryLost(cause);
-                break;
-            case ("object-storage", FaultKind.Outage):
-                ObjectStorageOutage(fault.DurationSeconds);
-                break;
-            case ("region", FaultKind.Outage):
-                RegionOutage(cause, fault.DurationSeconds);
-                break;
-            case (var t, FaultKind.Outage) when t.StartsWith("az-", StringComparison.Ordinal):
-                ZoneOutage(int.Parse(t.AsSpan(3), System.Globalization.CultureInfo.InvariantCulture) - 1, cause, fault.DurationSeconds);
-                break;
-            case (var t, _) when t.StartsWith("safekeeper-", StringComparison.Ordinal):
-                SafekeeperLost(int.Parse(t.AsSpan(11), System.Globalization.CultureInfo.InvariantCulture) - 1, cause, fault.Kind == FaultKind.Outage ? fault.DurationSeconds : null, fault.Kind == FaultKind.Fail);
+            case InfrastructureChange.RegionDown:
+                // Seed 000: no cross-region replication; availability depends on the region returning.
+                _compute.RegionLost();
                 break;
             default:
-                throw new InvalidOperationException($"Unhandled fault {cause}.");
+                break;
         }
-    }
-
-    private void ZoneOutage(int zone, string cause, double? duration)
-    {
-        using var mode = FailureModeScope("AZ outage");
-        ZoneDown(zone, duration, "every node in the zone is down");
-        if (_computeZone == zone)
-        {
-            ComputeLost(ComputeFailure.ZoneOutage, cause);
-        }
-
-        for (int i = 0; i < _safekeeperUp.Length; i++)
-        {
-            if (_safekeeperZone[i] == zone)
-            {
-                SafekeeperLost(i, cause, null, replace: false);
-            }
-        }
-
-        if (_pageserverZone == zone)
-        {
-            PageserverLost(cause);
-        }
-        else if (_secondaryZone == zone)
-        {
-            SecondaryLost(cause);
-        }
-
     }
 
     /// <inheritdoc/>
-    protected override void OnZoneReturned(int zone)
+    protected override void OnTimer(int kind, int argument)
     {
-        for (int i = 0; i < _safekeeperUp.Length; i++)
+        switch (kind)
         {
-            if (_safekeeperZone[i] == zone && !_safekeeperUp[i])
+            case HangEndTimer:
+                if (_compute.Answers(argument))
+                {
+                    Trace("note", "compute", "the endpoint answers again before it was replaced");
+                }
+
+                break;
+            case SafekeeperReturnTimer:
+                _safekeepers[argument].ReturnIfDue(Now);
+                break;
+        }
+    }
+
+    private bool SafekeeperAvailable(Safekeeper sk) => sk.State == SafekeeperState.Up && ZoneAvailable(sk.Zone);
+
+    /// <summary>An available zone other than <paramref name="avoid"/> (the lowest), or −1.</summary>
+    private int AvailableZoneOtherThan(int avoid)
+    {
+        for (int z = 0; z < Infrastructure.ZoneCount; z++)
+        {
+            if (z != avoid && ZoneAvailable(z))
             {
-                SafekeeperBack(i);
+                return z;
             }
         }
-    }
 
-    private void RegionOutage(string cause, double? duration)
-    {
-        RegionDown(duration);
-        UpdateService("region outage", cause);
-        ComputeLost(ComputeFailure.RegionOutage, cause);
-    }
-
-    /// <inheritdoc/>
-    protected override void OnRegionReturned() => RecheckService();
-
-    private void ObjectStorageOutage(double? duration)
-    {
-        // Seed 000: object storage outages have no impact on availability; pageservers and
-        // safekeepers keep serving. Durability then rests on them alone: degraded time.
-        _objectStorageUp = false;
-        BeginDegraded("object storage unavailable");
-        if (duration is { } d)
-        {
-            Simulation.Process(ObjectStorageReturns(d), "object storage returns");
-        }
-    }
-
-    private IEnumerable<Event> ObjectStorageReturns(double afterSeconds)
-    {
-        yield return Simulation.Timeout(afterSeconds);
-        _objectStorageUp = true;
-        EndDegraded("object storage unavailable");
-        _objectStorageReturned?.Succeed();
-        _objectStorageReturned = null;
+        return -1;
     }
 }

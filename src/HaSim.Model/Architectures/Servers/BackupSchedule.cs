@@ -1,9 +1,6 @@
 namespace HaSim.Model.Architectures.Servers;
 
-/// <summary>
-/// Full backups every interval from a random phase, and optionally continuous WAL archiving
-/// trailing the primary: tells what a restore at a given time can recover.
-/// </summary>
+/// <summary>Full backups every interval from a random phase: tells which snapshot a restore at a given time can use.</summary>
 internal sealed class BackupSchedule
 {
     private readonly double _interval;

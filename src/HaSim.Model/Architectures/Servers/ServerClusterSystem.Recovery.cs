@@ -1,233 +1,295 @@
-using HaSim.Kernel;
-using HaSim.Kernel.Distributions;
-using HaSim.Model.Parameters;
+using HaSim.Model.Workflows;
 
 namespace HaSim.Model.Architectures.Servers;
 
-/// <summary>Recovery without a usable standby (replacement or restore from backup) and standby rebuilds.</summary>
+/// <summary>Reconciliation: which recovery the current state of the servers calls for.</summary>
 public sealed partial class ServerClusterSystem
 {
+    private const string ZoneReturnedFirst = "the zone returned before the restore finished";
+    private readonly ServerWorkflows _workflows;
+    private WorkflowRun? _primaryRun;
+    private WorkflowRun? _forcedRun;
+    private WorkflowRun? _copyRun;
+    private WorkflowRun? _warmRun;
+
+    /// <summary>The run on the primary's path (detection, restart, failover, replacement, restore, waiting), if one is going.</summary>
+    public WorkflowRun? PrimaryRun => _primaryRun is { IsRunning: true } run ? run : null;
+
+    /// <inheritdoc/>
+    protected override void Reconcile()
+    {
+        PreemptRestoreWhenStorageReturns();
+        if (PrimaryRun is null)
+        {
+            _primaryRun = null;
+            ReconcilePrimary();
+        }
+
+        for (int i = 0; i < _servers.Length; i++)
+        {
+            if (i != _primary)
+            {
+                ReconcileStandbySlot(_servers[i]);
+            }
+        }
+
+        ReconcileStorageCopies();
+        ReconcileCache();
+    }
+
+    private void ReconcilePrimary()
+    {
+        var p = Primary;
+        if (!RegionUp)
+        {
+            _primaryRun = StartRun(_workflows.WaitForRegion, null, p);
+            return;
+        }
+
+        switch (p.State)
+        {
+            case ServerState.Serving:
+                if (!_endpoint.PointsAt(p))
+                {
+                    // A switch left the endpoint behind (its DNS step was interrupted): finish the move.
+                    _primaryRun = StartRun(_workflows.MoveEndpoint, () => RegionUp && p.State == ServerState.Serving, p);
+                }
+
+                break;
+            case ServerState.WritesBlocked:
+                // A planned failover ended without switching: the primary resumes writes.
+                p.UnblockWrites();
+                Changed();
+                break;
+            case ServerState.Crashed:
+            case ServerState.Restarting:
+                _primaryRun = StartRun(_workflows.Restart, Guard(p, () => ZoneAvailable(p.Zone)), p);
+                break;
+            case ServerState.Building:
+                // Its build was cancelled: the slot is lost again and recovery chooses afresh.
+                p.AbandonBuild();
+                Changed();
+                break;
+            default:
+                if (!p.LossDetected)
+                {
+                    _primaryRun = StartRun(_workflows.DetectPrimaryLoss, Guard(p, () => RegionUp), p);
+                }
+                else
+                {
+                    ChooseRecoveryPath(p);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>The primary is lost and detected: fail over, replace the VM keeping its storage, or restore, in that order.</summary>
+    private void ChooseRecoveryPath(Server p)
+    {
+        if (BestStandby() is { } standby)
+        {
+            _workflows.Promoting = standby;
+            _workflows.FailedPrimary = p;
+            _primaryRun = StartRun(_workflows.Failover, Guard(standby, () => RegionUp && ZoneAvailable(standby.Zone)), standby);
+            return;
+        }
+
+        if (Infrastructure.AvailableZones == 0)
+        {
+            _primaryRun = StartRun(_workflows.WaitForAnyZone, null, p);
+            return;
+        }
+
+        if (!p.Storage.IsDestroyed && ZoneAvailable(p.Storage.Zone))
+        {
+            var volume = p.Storage;
+            _primaryRun = StartRun(_workflows.Replace, Guard(p, () => StorageUsable(volume)), p);
+            return;
+        }
+
+        // No standby and no reachable storage: restore from backup in an available zone. If the
+        // storage survives in a zone that is down, its return preempts the restore.
+        _workflows.PlanRestore(p, PlaceRestore(p));
+        int zone = _workflows.RestoreZone;
+        _primaryRun = StartRun(_s.WalArchiving ? _workflows.RestoreWithArchive : _workflows.RestoreSnapshot, Guard(p, () => ZoneAvailable(zone)), p);
+    }
+
+    private void PreemptRestoreWhenStorageReturns()
+    {
+        if (PrimaryRun is { } run && _workflows.IsRestore(run.Workflow) && _workflows.RestoreFrom is { } from && StorageUsable(from))
+        {
+            Cancel(run, ZoneReturnedFirst);
+            if (Tracing)
+            {
+                Trace("note", "primary", "the zone returned before the restore finished: recovering on the original storage");
+            }
+
+            var p = Primary;
+            if (p.State == ServerState.Building)
+            {
+                p.AbandonBuild(from);
+            }
+
+            _primaryRun = null;
+        }
+    }
+
+    private void ReconcileStandbySlot(Server s)
+    {
+        switch (s.State)
+        {
+            case ServerState.Standby:
+                return;
+            case ServerState.Promoting:
+                if (PrimaryRun is null)
+                {
+                    // The failover that was promoting it is gone while it survived: it stays a standby.
+                    s.AbortPromotion();
+                    Changed();
+                }
+
+                return;
+        }
+
+        if (RebuildRun(s) is not null)
+        {
+            return;
+        }
+
+        if (s.State == ServerState.Building)
+        {
+            s.AbandonBuild();
+            Changed();
+        }
+
+        s.PlanZone(StandbyZone(s));
+        int generation = s.Generation;
+        _rebuildRuns[s.Index] = StartRun(_workflows.Rebuild[s.Index], () => s.Generation == generation && RebuildStillValid(s), s);
+    }
+
+    /// <summary>A rebuild holds while the slot is placed as the architecture requires and, once building, its zone and a primary to copy from are there.</summary>
+    private bool RebuildStillValid(Server s)
+    {
+        if (s.State is not (ServerState.Lost or ServerState.Fenced or ServerState.Building))
+        {
+            return false;
+        }
+
+        if (!PlacementAllows(s, s.Zone))
+        {
+            return false;
+        }
+
+        return s.State != ServerState.Building || (ZoneAvailable(s.Zone) && PrimaryCanSeed());
+    }
+
+    /// <summary>A new standby is copied from a primary that serves clients again (seed 001: once promoted, "a new node is scheduled to become the standby").</summary>
+    private bool PrimaryCanSeed() => IsServing;
+
+    private void ReconcileStorageCopies()
+    {
+        var volume = Primary.Storage;
+        if (volume.CopiesLost > 0 && !volume.IsDestroyed && ZoneAvailable(volume.Zone) && _copyRun is not { IsRunning: true })
+        {
+            _copyRun = StartRun(_workflows.RebuildStorageCopy, () => !volume.IsDestroyed && ZoneAvailable(volume.Zone) && ReferenceEquals(volume, Primary.Storage), volume);
+        }
+    }
+
+    private void ReconcileCache()
+    {
+        var p = Primary;
+        if (p.CacheWarm || !IsServing || _warmRun is { IsRunning: true })
+        {
+            return;
+        }
+
+        if (_s.CacheWarmup.Quantile(1) <= 0)
+        {
+            p.CacheWarm = true;
+            Changed();
+            return;
+        }
+
+        int generation = p.Generation, incarnation = p.Incarnation;
+        _warmRun = StartRun(_workflows.WarmCache, () => ReferenceEquals(p, Primary) && p.State == ServerState.Serving && p.Generation == generation && p.Incarnation == incarnation, p);
+    }
+
+    /// <summary>What a run on <paramref name="server"/> depends on: no new failure of it, plus <paramref name="more"/>.</summary>
+    private static Func<bool> Guard(Server server, Func<bool> more)
+    {
+        int generation = server.Generation;
+        return () => server.Generation == generation && more();
+    }
+
     /// <summary>
-    /// No standby can take over: attach the surviving remote storage to a new VM (no data lost),
-    /// or, when the storage is gone or its zone is down, restore from the latest backup in a
-    /// healthy zone. If the zone returns first, its storage is used instead (a race).
+    /// The zone a restored primary goes to: its own if available, else an available zone no other
+    /// slot is placed in (zone-redundant HA keeps them apart), else any available zone.
     /// </summary>
-    private IEnumerable<Event> RecoverWithoutStandby(double failedAt)
+    private int PlaceRestore(Server p)
     {
-        bool storageSurvives = Parameters.Flag("storage.survives_server_loss");
-        int zone = Primary.Zone;
-        if (storageSurvives && Region.IsZoneUp(zone))
+        if (ZoneAvailable(p.Zone))
         {
-            foreach (var e in ReplaceServerKeepingStorage())
+            return p.Zone;
+        }
+
+        int fallback = -1;
+        for (int z = 0; z < Topology.Infrastructure.ZoneCount; z++)
+        {
+            if (!ZoneAvailable(z))
             {
-                yield return e;
-                if (Interrupted(null))
-                {
-                    yield break;
-                }
+                continue;
             }
 
-            yield break;
-        }
-
-        var restore = Simulation.Process(RestoreFromBackup(failedAt), "restore from backup");
-        if (storageSurvives && !Region.IsZoneUp(zone))
-        {
-            // Whichever comes first: the restore in another zone, or the zone (and its storage) returning.
-            yield return Simulation.AnyOf(restore, Region.WhenZoneReturns(zone));
-            if (Interrupted(null))
+            fallback = fallback < 0 ? z : fallback;
+            if (_s.SameZone || !Array.Exists(_servers, s => s.Index != p.Index && s.Zone == z))
             {
-                restore.Interrupt("recovery abandoned");
-                yield break;
-            }
-
-            if (!restore.IsTriggered)
-            {
-                restore.Interrupt("the zone returned first");
-                if (Tracing)
-                {
-                    Trace("note", $"az-{zone + 1}", "zone returned before the restore finished: recovering on the original storage");
-                }
-                foreach (var e in ReplaceServerKeepingStorage())
-                {
-                    yield return e;
-                    if (Interrupted(null))
-                    {
-                        yield break;
-                    }
-                }
+                return z;
             }
         }
-        else
+
+        return fallback;
+    }
+
+    /// <summary>
+    /// The zone a new standby for slot <paramref name="s"/> is built in. Same-zone HA: the primary's.
+    /// Zone-redundant: the slot's own zone (seed 002: "in the same zone as the old primary") unless the
+    /// primary or another standby is there, in which case the first zone free of both.
+    /// </summary>
+    private int StandbyZone(Server s)
+    {
+        int primaryZone = Primary.Zone;
+        if (_s.SameZone)
         {
-            yield return restore;
-            if (Interrupted(null))
+            return primaryZone;
+        }
+
+        if (s.Zone != primaryZone && !OtherStandbyIn(s, s.Zone))
+        {
+            return s.Zone;
+        }
+
+        for (int z = 0; z < Topology.Infrastructure.ZoneCount; z++)
+        {
+            if (z != primaryZone && !OtherStandbyIn(s, z))
             {
-                restore.Interrupt("recovery abandoned");
-                yield break;
+                return z;
             }
         }
+
+        for (int z = 0; z < Topology.Infrastructure.ZoneCount; z++)
+        {
+            if (z != primaryZone)
+            {
+                return z;
+            }
+        }
+
+        return primaryZone;
     }
 
-    private IEnumerable<Event> ReplaceServerKeepingStorage() => RunWorkflow(
-        new WorkflowRun(),
-        _random,
-        [
-            WorkflowStep.Timed("provision a new VM", Parameters.Duration("replacement.provision")),
-            WorkflowStep.Timed("attach the remote storage to the new VM", Parameters.Duration("replacement.storage_attach")),
-            .. RestartInPlaceSteps(),
-            WorkflowStep.Do(() => Primary.IsUp = true),
-            DnsUpdate("update DNS to the new VM"),
-        ]);
+    private bool OtherStandbyIn(Server s, int zone) => Array.Exists(_servers, o => o.Index != s.Index && o.Index != _primary && o.Zone == zone);
 
-    private IEnumerable<Event> RestoreFromBackup(double failedAt)
-    {
-        double lastBackup = _backups.LastBackupAt(failedAt);
-        bool archiving = Parameters.Flag("backup.wal_archiving");
-        double lag = archiving ? Parameters.Duration("backup.archive_lag").Sample(_random) : 0;
-        double archivedUntil = failedAt - lag;
-        double archivedSinceBackup = archiving && archivedUntil > lastBackup ? WalBytesBefore(archivedUntil, archivedUntil - lastBackup) : 0;
-        double since = failedAt - lastBackup;
-        var steps = new List<WorkflowStep>
-        {
-            WorkflowStep.Timed("start a restore from backup", Parameters.Duration("restore.operator_reaction")),
-            WorkflowStep.Timed("provision a new server in a healthy zone", Parameters.Duration("replacement.provision")),
-            WorkflowStep.Timed("restore the latest backup", new Constant(Workload.DatabaseBytes / Parameters.ByteRate("restore.rate"))),
-        };
-        if (archiving)
-        {
-            steps.Add(WorkflowStep.Timed("replay archived WAL since the backup", new Constant(archivedSinceBackup / Parameters.ByteRate("restore.wal_replay_rate"))));
-            steps.Add(WorkflowStep.Do(() => DataLost(WalBytesBefore(failedAt, lag), lag, "WAL not yet archived when the primary was lost")));
-        }
-        else
-        {
-            steps.Add(WorkflowStep.Do(() => DataLost(WalBytesBefore(failedAt, since), since, $"writes since the latest snapshot, taken {Units.FormatSeconds(since)} before the failure")));
-        }
-
-        steps.Add(WorkflowStep.Do(() =>
-        {
-            Primary.Zone = Region.FirstHealthyZone();
-            Primary.IsUp = true;
-        }));
-        steps.Add(DnsUpdate("update DNS to the restored server"));
-        foreach (var e in RunWorkflow(new WorkflowRun(), _random, [.. steps]))
-        {
-            yield return e;
-        }
-    }
-
-    /// <summary>The workflow step that points the endpoint's DNS record at the new server.</summary>
-    private WorkflowStep DnsUpdate(string name) => WorkflowStep.Nested(() => UpdateDns(name));
-
-    private IEnumerable<Event> UpdateDns(string name)
-    {
-        var run = new WorkflowRun();
-        foreach (var e in RunWorkflow(run, _random, WorkflowStep.Timed(name, Parameters.Duration("endpoint.dns_update"))))
-        {
-            yield return e;
-        }
-
-        if (!run.Aborted)
-        {
-            EndpointMoved(Parameters.Duration("endpoint.dns_ttl").Sample(_random));
-        }
-    }
-
-    private void StandbyLost(Server standby, string cause)
-    {
-        if (!standby.IsUp && !standby.IsRebuilding)
-        {
-            return;
-        }
-
-        bool wasRebuilding = standby.IsRebuilding;
-        standby.IsUp = false;
-        if (Tracing)
-        {
-            Trace("note", standby.Name(_primary), $"lost ({cause}); the primary carries on");
-        }
-        if (!wasRebuilding)
-        {
-            StartRebuild(standby);
-        }
-    }
-
-    private void StartRebuild(Server server)
-    {
-        if (_servers.Length == 1 || server.IsRebuilding)
-        {
-            return;
-        }
-
-        server.IsRebuilding = true;
-        server.IsUp = false;
-        UpdateStandbyDegraded();
-        Simulation.Process(RebuildStandby(server), "rebuild standby");
-    }
-
-    private IEnumerable<Event> RebuildStandby(Server server)
-    {
-        // Seed 002: a new standby is established in the old primary's zone (5-10 min), then replays the WAL it missed.
-        if (!Region.IsZoneUp(server.Zone))
-        {
-            var wait = BeginStage($"wait for az-{server.Zone + 1} to host a new standby", background: true);
-            yield return Region.WhenZoneReturns(server.Zone);
-            EndStage(wait);
-        }
-
-        while (!_primaryUp)
-        {
-            // A standby is copied from the primary: with none serving, the build waits.
-            var waitPrimary = BeginStage("wait for a primary to copy a new standby from", background: true);
-            yield return _primaryBack ??= Simulation.Event();
-            EndStage(waitPrimary);
-        }
-
-        double start = Now;
-        var stage = BeginStage("build a new standby", background: true);
-        yield return Simulation.Timeout(Parameters.Duration("standby.rebuild").Sample(_random));
-        EndStage(stage);
-        double missed = Wal.BytesBetween(start, Now);
-        double caughtUp = Wal.CatchUpTime(Now, missed, _replayRate);
-        stage = BeginStage("new standby replays the WAL it missed", background: true);
-        if (double.IsPositiveInfinity(caughtUp))
-        {
-            EndStage(stage, "cannot catch up: WAL rate exceeds replay rate");
-            yield break;
-        }
-
-        yield return Simulation.Timeout(caughtUp - Now);
-        EndStage(stage);
-        server.CaughtUpAtSeconds = Now;
-        server.IsRebuilding = false;
-        server.IsUp = Region.IsZoneUp(server.Zone);
-        if (!server.IsUp)
-        {
-            StartRebuild(server);
-            yield break;
-        }
-
-        UpdateStandbyDegraded();
-    }
-
-    private void MarkPrimaryUp()
-    {
-        _primaryUp = true;
-        var back = _primaryBack;
-        _primaryBack = null;
-        back?.Succeed();
-    }
-
-    private void UpdateStandbyDegraded()
-    {
-        bool anyStandby = _servers.Any(s => s.Index != _primary && s.IsUp && !s.IsRebuilding);
-        if (anyStandby)
-        {
-            EndDegraded(NoStandby);
-        }
-        else if (_servers.Length > 1)
-        {
-            BeginDegraded(NoStandby);
-        }
-    }
+    /// <summary>Whether the architecture's placement rule allows a standby of slot <paramref name="s"/> in <paramref name="zone"/>.</summary>
+    private bool PlacementAllows(Server s, int zone) => _s.SameZone ? zone == Primary.Zone : zone != Primary.Zone;
 }

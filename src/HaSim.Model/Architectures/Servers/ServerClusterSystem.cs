@@ -1,176 +1,162 @@
-using HaSim.Kernel;
-using HaSim.Kernel.Random;
-using HaSim.Model.Faults;
+using HaSim.Model.Names;
 using HaSim.Model.Topology;
+using HaSim.Model.Workflows;
 
 namespace HaSim.Model.Architectures.Servers;
 
 /// <summary>
-/// A primary database server with zero or more standbys (seeds 001 and 002). With standbys it
-/// is the sync-standby architecture: the health monitor detects a lost primary, fences it, the
-/// standby replays its residual WAL, is promoted, DNS is updated and clients reconnect, while a
-/// new standby is built in the background. With none it is node replacement: a new VM with
-/// the remote storage reattached and crash recovery, or a restore from the latest backup.
+/// A primary database server with zero or more standbys (seeds 001 and 002). With standbys it is
+/// the sync-standby architecture: the health monitor detects a lost primary, the standby replays
+/// its residual WAL, is promoted and DNS moves to it, while a new standby is built in the
+/// background. With none it is node replacement: a new VM with the remote storage attached and
+/// crash recovery, or a restore from the latest backup.
 /// </summary>
+/// <remarks>
+/// Every server is a <see cref="Server"/> state machine; the endpoint is an <see cref="Endpoint"/>.
+/// Serving is derived from them and from the zones. Recovery is reconciliation: whenever anything
+/// changes, <see cref="Reconcile"/> looks at the states and starts the workflow they call for
+/// (restart, failover, replacement, restore, waiting for the region, rebuilding standbys), and a
+/// workflow whose dependencies fail is cancelled by the runner, so recovery takes the next path.
+/// </remarks>
 public sealed partial class ServerClusterSystem : DatabaseSystem
 {
-    private readonly RandomStream _random;
+    private readonly ServerSettings _s;
     private readonly Server[] _servers;
-    private readonly IReadOnlyList<TargetInfo> _targets;
+    private readonly Endpoint _endpoint;
     private readonly BackupSchedule _backups;
-    private readonly bool _synchronous;
-    private readonly double _replayRate;
+    private readonly WorkflowRun?[] _rebuildRuns;
     private int _primary;
-    private bool _primaryUp = true;
-    private bool _switching;
-    private Process? _primaryRecovery;
-    private Event? _primaryBack;
 
-    /// <summary>Builds the deployment: the primary in az-1, standbys in az-2 and az-3 (or az-1 for same-zone HA).</summary>
-    public ServerClusterSystem(SystemContext context)
-        : base(context)
+    /// <summary>Builds the deployment: the primary in az-1, standbys in az-2 and az-3 (or az-1 for same-zone HA), all caught up.</summary>
+    public ServerClusterSystem(SystemContext context, ArchitectureDescriptor architecture)
+        : base(context, architecture, "servers/recovery")
     {
-        _random = Stream("servers/recovery");
-        HasStandbyParameters = Parameters.Catalog.Find("standby.count") is not null;
-        int standbys = HasStandbyParameters ? Parameters.Count("standby.count") : 0;
-        bool sameZone = standbys > 0 && Parameters.Flag("standby.same_zone");
-        _synchronous = standbys > 0 && Parameters.Choice("replication.mode") == "synchronous";
-        _replayRate = standbys > 0 ? Parameters.ByteRate("replication.replay_rate") : 0;
-        _servers = new Server[standbys + 1];
-        for (int i = 0; i <= standbys; i++)
+        _s = ServerSettings.For(Parameters);
+        _servers = new Server[_s.Standbys + 1];
+        for (int i = 0; i <= _s.Standbys; i++)
         {
-            _servers[i] = new Server(i, sameZone ? 0 : i % RegionState.ZoneCount);
+            int zone = _s.SameZone ? 0 : i % Infrastructure.ZoneCount;
+            _servers[i] = new Server(i, zone, new StorageVolume(zone, _s.StorageSurvives), i == 0 ? ServerState.Serving : ServerState.Standby);
         }
 
-        double interval = Parameters.Duration("backup.snapshot_interval").Mean;
-        _backups = new BackupSchedule(interval, Stream("backup/schedule").NextDouble() * interval);
+        _endpoint = new Endpoint(_servers[0]);
+        _rebuildRuns = new WorkflowRun?[_servers.Length];
+        _backups = new BackupSchedule(_s.SnapshotInterval, Stream("backup/schedule").NextDouble() * _s.SnapshotInterval);
+        _workflows = new ServerWorkflows(this);
+        Start();
+    }
 
-        _targets = TargetsByStandbyCount.GetOrAdd(standbys, BuildTargets);
+    /// <summary>The servers, in slot order (the primary is <see cref="Primary"/>).</summary>
+    public IReadOnlyList<Server> Servers => _servers;
+
+    /// <summary>The server in the primary's slot.</summary>
+    public Server Primary => _servers[_primary];
+
+    /// <summary>The connection endpoint.</summary>
+    public Endpoint Endpoint => _endpoint;
+
+    /// <summary>True for same-zone HA (standbys belong in the primary's zone); false for zone-redundant.</summary>
+    public bool SameZonePlacement => _s.SameZone;
+
+    /// <summary>The standbys the architecture should have.</summary>
+    public int ConfiguredStandbys => _s.Standbys;
+
+    /// <summary>The run rebuilding <paramref name="server"/>'s slot as a standby, if one is going.</summary>
+    public WorkflowRun? RebuildRun(Server server) => _rebuildRuns[server.Index] is { IsRunning: true } run ? run : null;
+
+    private bool RegionUp => Infrastructure.Region.IsUp;
+
+    /// <inheritdoc/>
+    protected override bool ComputeServing()
+    {
+        var p = Primary;
+        return p.State == ServerState.Serving && ZoneAvailable(p.Zone) && StorageUsable(p.Storage) && _endpoint.PointsAt(p);
     }
 
     /// <inheritdoc/>
-    public override IReadOnlyList<TargetInfo> Targets => _targets;
+    protected override bool LossAbortsTransactions() => Primary.State != ServerState.WritesBlocked;
 
-    // The target list depends only on the standby count; Monte Carlo runs build thousands of systems.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, IReadOnlyList<TargetInfo>> TargetsByStandbyCount = new();
-
-    private static IReadOnlyList<TargetInfo> BuildTargets(int standbys)
+    /// <inheritdoc/>
+    protected override bool IsDegraded(DegradedKind kind)
     {
-        var targets = new List<TargetInfo>
+        var p = Primary;
+        if (ReferenceEquals(kind, ServerNames.ColdCache))
         {
-            Target("primary", ComponentKind.Server, "the current primary server: crash (engine), fail (VM or node lost)" + (standbys > 0 ? ", planned-failover, forced-failover" : ""),
-                standbys > 0
-                    ? [FaultKind.Crash, FaultKind.Fail, FaultKind.PlannedFailover, FaultKind.ForcedFailover]
-                    : [FaultKind.Crash, FaultKind.Fail]),
-            Target("primary-storage", ComponentKind.Server, "one copy of the primary's locally redundant storage", FaultKind.Fail),
-            Target("region", ComponentKind.Region, "the whole region", FaultKind.Outage),
-        };
-        for (int i = 1; i <= standbys; i++)
-        {
-            string name = standbys == 1 ? "standby" : $"standby-{i}";
-            targets.Add(Target(name, ComponentKind.Server, $"standby {i}", FaultKind.Fail));
+            return !p.CacheWarm;
         }
 
-        for (int z = 0; z < RegionState.ZoneCount; z++)
+        if (ReferenceEquals(kind, ServerNames.NoStandby))
         {
-            targets.Add(Target($"az-{z + 1}", ComponentKind.AvailabilityZone, $"availability zone {z + 1}", FaultKind.Outage));
+            return _s.Standbys > 0 && !Array.Exists(_servers, s => s.State == ServerState.Standby);
         }
 
-        return targets;
+        if (ReferenceEquals(kind, ServerNames.StorageCopyRebuilding))
+        {
+            return p.Storage.CopiesLost > 0;
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a degraded kind of the server architectures.");
     }
 
-    private bool HasStandbyParameters { get; }
-
-    private Server Primary => _servers[_primary];
-
-    private Workloads.WalSchedule Wal => Workload.Wal;
-
     /// <inheritdoc/>
-    protected override bool ComputeServing() => Region.IsUp && _primaryUp && !_switching;
-
-    /// <inheritdoc/>
-    protected override void Apply(Fault fault)
+    protected override void OnInfrastructure(InfrastructureChange change, int zone)
     {
-        string cause = fault.Describe();
-        switch (fault.Target, fault.Kind)
+        switch (change)
         {
-            case ("primary", FaultKind.Crash):
-                PrimaryEngineCrashed(cause);
+            case InfrastructureChange.ZoneDown:
+                // A zone outage takes every VM in it: they are replaced, not revived. Remote storage waits for the zone.
+                foreach (var server in _servers)
+                {
+                    if (server.Zone == zone)
+                    {
+                        server.Lose(Now);
+                    }
+                }
+
                 break;
-            case ("primary", FaultKind.Fail):
-                PrimaryLost("primary failure", cause);
-                break;
-            case ("primary", FaultKind.PlannedFailover):
-                StartPlannedFailover(cause);
-                break;
-            case ("primary", FaultKind.ForcedFailover):
-                Simulation.Process(ForcedFailover(cause), "forced failover");
-                break;
-            case ("primary-storage", FaultKind.Fail):
-                StorageCopyLost();
-                break;
-            case ("region", FaultKind.Outage):
-                RegionOutage(cause, fault.DurationSeconds);
-                break;
-            case (var t, FaultKind.Outage) when t.StartsWith("az-", StringComparison.Ordinal):
-                ZoneOutage(int.Parse(t.AsSpan(3), System.Globalization.CultureInfo.InvariantCulture) - 1, cause, fault.DurationSeconds);
-                break;
-            case (var t, FaultKind.Fail) when t.StartsWith("standby", StringComparison.Ordinal):
-                int n = t == "standby" ? 1 : int.Parse(t.AsSpan(8), System.Globalization.CultureInfo.InvariantCulture);
-                StandbyLost(StandbyByOrdinal(n), cause);
+            case InfrastructureChange.RegionDown:
+                foreach (var server in _servers)
+                {
+                    server.Lose(Now);
+                }
+
                 break;
             default:
-                throw new InvalidOperationException($"Unhandled fault {cause}.");
+                // Zones and the region returning only make storage reachable again: recovery reacts in Reconcile.
+                break;
         }
     }
 
-    /// <summary>The n-th standby (1-based) in server order, skipping the current primary.</summary>
-    private Server StandbyByOrdinal(int n) => _servers.Where(s => s.Index != _primary).ElementAt(n - 1);
+    private bool StorageUsable(StorageVolume volume) => !volume.IsDestroyed && ZoneAvailable(volume.Zone);
 
-    private void StorageCopyLost()
+    /// <summary>The usable standby with the least apply backlog (latest caught up; the lowest slot on a tie), or null.</summary>
+    private Server? BestStandby()
     {
-        // Seed 002: data is kept in three copies; a lost copy is rebuilt with no impact on applications.
-        BeginDegraded("storage copy being rebuilt");
-        Simulation.Process(RebuildStorageCopy(), "storage copy rebuild");
-    }
-
-    private IEnumerable<Event> RebuildStorageCopy()
-    {
-        var stage = BeginStage("rebuild the lost storage copy", background: true);
-        yield return Simulation.Timeout(Parameters.Duration("storage.copy_rebuild").Sample(_random));
-        EndStage(stage);
-        EndDegraded("storage copy being rebuilt");
-    }
-
-    private void ZoneOutage(int zone, string cause, double? duration)
-    {
-        using var mode = FailureModeScope("AZ outage");
-        ZoneDown(zone, duration, "every server in the zone is down");
-        foreach (var server in _servers)
+        Server? best = null;
+        foreach (var s in _servers)
         {
-            if (server.Zone == zone && server.Index != _primary)
+            if (s.Index != _primary && s.State == ServerState.Standby && ZoneAvailable(s.Zone)
+                && (best is null || s.CaughtUpAtSeconds > best.CaughtUpAtSeconds))
             {
-                StandbyLost(server, cause);
+                best = s;
             }
         }
 
-        if (Primary.Zone == zone)
+        return best;
+    }
+
+    /// <summary>The n-th standby slot (1-based) in slot order, skipping the primary's.</summary>
+    private Server StandbySlot(int ordinal)
+    {
+        int seen = 0;
+        foreach (var s in _servers)
         {
-            PrimaryLost("AZ outage", cause);
+            if (s.Index != _primary && ++seen == ordinal)
+            {
+                return s;
+            }
         }
 
+        throw new ArgumentOutOfRangeException(nameof(ordinal), ordinal, $"There are {_servers.Length - 1} standby slots.");
     }
-
-    private void RegionOutage(string cause, double? duration)
-    {
-        RegionDown(duration);
-        _primaryUp = false;
-        _primaryRecovery?.Interrupt(cause);
-        UpdateService("region outage", cause);
-        _primaryRecovery = Simulation.Process(RecoverAfterRegionOutage(), "recovery after region outage");
-    }
-
-    private IEnumerable<Event> RecoverAfterRegionOutage() => RestartPrimaryAfter(
-        WorkflowStep.WaitFor("wait for the region to return", Region.WhenRegionReturns),
-        WorkflowStep.Do(() => Detected("health monitor")));
 }

@@ -1,0 +1,35 @@
+namespace HaSim.Kernel;
+
+/// <summary>
+/// The pooled event behind <see cref="Simulation.ScheduleCallback"/>: it runs one callback at its
+/// time and returns to its simulation's pool, so steady-state scheduling allocates nothing.
+/// </summary>
+internal sealed class CallbackEvent : Event
+{
+    private IScheduledCallback? _target;
+    private long _token;
+
+    internal CallbackEvent(Simulation simulation)
+        : base(simulation)
+    {
+    }
+
+    internal void Start(double delaySeconds, IScheduledCallback target, long token)
+    {
+        _target = target;
+        _token = token;
+        State = EventState.Triggered;
+        IsOk = true;
+        Simulation.Enqueue(this, delaySeconds, EventPriority.Normal);
+    }
+
+    internal override void Process()
+    {
+        var target = _target!;
+        long token = _token;
+        _target = null;
+        ResetForReuse();
+        Simulation.ReturnCallback(this);
+        target.OnCallback(token);
+    }
+}

@@ -1,0 +1,200 @@
+using HaSim.Kernel.Distributions;
+using HaSim.Model.Workflows;
+using static HaSim.Model.Workflows.WorkflowStep;
+using S = HaSim.Model.Architectures.Serverless.ServerlessStages;
+
+namespace HaSim.Model.Architectures.Serverless;
+
+/// <summary>The recovery workflows of the serverless architecture, as data (seed 000's recovery tables).</summary>
+public sealed partial class ServerlessSystem
+{
+    /// <summary>The workflows of one deployment, built once; each step reads the deployment's state when it runs.</summary>
+    private sealed class ServerlessWorkflows
+    {
+        private readonly ServerlessSystem _d;
+        private readonly ServerlessSettings _s;
+
+        public ServerlessWorkflows(ServerlessSystem d)
+        {
+            _d = d;
+            _s = d._s;
+            var c = d._compute;
+            RestartPostgres = Compute("restart Postgres",
+                Detect(S.DetectPostgresExit, _s.CrashDetection, "compute supervisor"),
+                Stage(S.RestartPostgres, _s.PostgresRestart),
+                Do(() => c.Recovered(c.Zone, newNode: false)));
+            UnresponsiveCheck = Compute("replace the unresponsive compute",
+                Detect(S.UnresponsiveCheck, _s.UnresponsiveDetection, "endpoint health check"),
+                Do(c.ReplaceUnresponsive));
+            DetectVmLoss = Compute("detect the VM loss",
+                Detect(S.DetectVmLoss, _s.VmDetection, "control plane"),
+                Do(() => c.Detected = true));
+            StartFromPool = Compute("start compute from the warm pool",
+                Stage(S.StartFromPool, _s.StartFromPool),
+                Stage(S.ReattachEndpoint, _s.EndpointReattach),
+                Do(() => c.Recovered(c.Zone, newNode: false)));
+            ColdStart = Compute("cold-start compute",
+                Stage(S.ColdStart, _s.ColdStart),
+                Stage(S.ReattachEndpoint, _s.EndpointReattach),
+                Do(() => c.Recovered(c.Zone, newNode: false)));
+            DetectNodeNotReady = Compute("detect the node loss",
+                Detect(S.DetectNodeNotReady, _s.NodeDetection, "Kubernetes node controller"),
+                Do(() => c.Detected = true));
+            RescheduleToNode = Compute("reschedule compute to another node",
+                Stage(S.RescheduleToNode, _s.Reschedule),
+                Do(() => c.Recovered(c.Zone, newNode: true)));
+            RescheduleToZone = Compute("reschedule compute to another zone",
+                Computed(S.WaitForCapacity, CapacityWaitSeconds),
+                Stage(S.RescheduleToZone, _s.Reschedule),
+                Do(() => c.Recovered(_d.AvailableZoneOtherThan(c.Zone), newNode: true)));
+            WaitForOtherZone = Compute("wait for a zone to reschedule to",
+                WaitUntil(S.WaitForZone, () => _d.AvailableZoneOtherThan(c.Zone) >= 0));
+            WaitForRegion = Compute("wait for the region",
+                WaitUntil(S.WaitForRegion, () => _d.RegionUp && _d.Infrastructure.AvailableZones > 0),
+                Do(() => _d.MarkDetected("control plane")),
+                Stage(S.StartAfterRegion, _s.ColdStart),
+                Do(() => c.Recovered(_d.ZoneAvailable(c.Zone) ? c.Zone : _d.AvailableZoneOtherThan(c.Zone), newNode: true)));
+            DetectPageserverOffline = Incident("detect the pageserver loss",
+                Detect(S.DetectPageserverOffline, _s.PageserverDetection, "storage controller heartbeat"),
+                Do(() => _d._attached.LossDetected = true));
+            PromoteSecondary = Incident("promote the secondary pageserver",
+                Stage(S.PromoteSecondary, _s.PageserverPromotion),
+                Do(_d.PromoteSecondaryPageserver),
+                Stage(S.RepointCompute, _s.ComputeRepoint),
+                Do(() => _d._attached.Repointed()));
+            AttachFromObjectStorage = Incident("attach from object storage",
+                WaitUntil(S.WaitForObjectStorage, () => _d.Infrastructure.ObjectStorage.IsUp && _d.Infrastructure.AvailableZones > 0),
+                Do(() => AttachZone = _d.AvailableZoneOtherThan(_d._secondary.Zone) is var z and >= 0 ? z : _d.AvailableZoneOtherThan(-1)),
+                Stage(S.AttachFromObjectStorage, _s.RestoreFromObjectStorage),
+                Do(() => _d._attached.AttachFromObjectStorage(AttachZone)),
+                Stage(S.RepointCompute, _s.ComputeRepoint),
+                Do(() => _d._attached.Repointed()));
+            RepointCompute = Incident("re-point compute",
+                Stage(S.RepointCompute, _s.ComputeRepoint),
+                Do(() => _d._attached.Repointed()));
+            RebuildSecondary = new Workflow("build a new secondary pageserver", StageScope.Background,
+            [
+                WaitUntil(S.WaitForZone, () => _d.AvailableZoneOtherThan(_d._attached.Zone) >= 0),
+                Do(() => _d._secondary.BeginBuild(_d.AvailableZoneOtherThan(_d._attached.Zone))),
+                Stage(S.RebuildSecondary, _s.SecondaryRebuild),
+                Do(() => _d._secondary.Warmed()),
+            ]);
+            ReplaceSafekeeper = [.. d._safekeepers.Select(sk => new Workflow($"replace safekeeper-{sk.Index + 1}", StageScope.Background,
+            [
+                WaitUntil(S.WaitForSafekeeperZone, () => _d.ZoneAvailable(sk.Zone)),
+                Stage(S.ReplaceSafekeeper, _s.SafekeeperReplacement),
+                Do(sk.Replaced),
+            ]))];
+            RestoreWrites = Incident("resume WAL writes",
+                WaitUntil(S.WaitForQuorum, () => _d.QuorumAvailable),
+                Stage(S.ReconnectQuorum, _s.SafekeeperReconnect),
+                Do(() =>
+                {
+                    _d._walWritable = true;
+                    _d.MarkDetected("walproposer");
+                }));
+            WarmCache = new Workflow("warm the local file cache", StageScope.Background,
+            [
+                Stage(S.WarmCache, _s.CacheWarmup),
+                Do(() => c.CacheWarm = true),
+            ]);
+        }
+
+        public Workflow RestartPostgres { get; }
+
+        public Workflow UnresponsiveCheck { get; }
+
+        public Workflow DetectVmLoss { get; }
+
+        public Workflow StartFromPool { get; }
+
+        public Workflow ColdStart { get; }
+
+        public Workflow DetectNodeNotReady { get; }
+
+        public Workflow RescheduleToNode { get; }
+
+        public Workflow RescheduleToZone { get; }
+
+        public Workflow WaitForOtherZone { get; }
+
+        public Workflow WaitForRegion { get; }
+
+        public Workflow DetectPageserverOffline { get; }
+
+        public Workflow PromoteSecondary { get; }
+
+        public Workflow AttachFromObjectStorage { get; }
+
+        public Workflow RepointCompute { get; }
+
+        public Workflow RebuildSecondary { get; }
+
+        public Workflow[] ReplaceSafekeeper { get; }
+
+        public Workflow RestoreWrites { get; }
+
+        public Workflow WarmCache { get; }
+
+        /// <summary>The zone a pageserver is attached in from object storage (−1 until chosen).</summary>
+        public int AttachZone { get; set; } = -1;
+
+        private static Workflow Compute(string name, params WorkflowStep[] steps) => new(name, StageScope.Incident, steps);
+
+        private static Workflow Incident(string name, params WorkflowStep[] steps) => new(name, StageScope.Incident, steps);
+
+        /// <summary>
+        /// When a zone fails, all its computes (every tenant's) need slots in the surviving zones. Ours
+        /// takes a random place in that queue: spare slots serve the first; newly provisioned nodes,
+        /// several at a time, serve the rest. This is what makes zone-failure recovery 1-10 minutes.
+        /// </summary>
+        private double CapacityWaitSeconds()
+        {
+            var random = _d.Random;
+            int surviving = _d.Infrastructure.AvailableZones;
+            long spare = (long)_s.SpareSlotsPerZone * surviving;
+            long ahead = random.Next(Math.Max(1, _s.ComputesPerZone));
+            long needed = ahead + 1 - spare;
+            if (_d.Tracing)
+            {
+                _d.Trace("note", "kubernetes", $"{ahead} computes ahead, {spare} spare slots{(needed > 0 ? ": provisioning nodes" : "")}");
+            }
+
+            if (needed <= 0)
+            {
+                return 0;
+            }
+
+            long nodes = (needed + _s.SlotsPerNewNode - 1) / _s.SlotsPerNewNode;
+            return ProvisioningTime(nodes, _s.MaxConcurrentProvisioning, _s.NodeProvisioning, random);
+        }
+
+        /// <summary>When the <paramref name="nodes"/>-th node is ready, with <paramref name="parallel"/> provisioners each bringing up one node after another.</summary>
+        private static double ProvisioningTime(long nodes, int parallel, Distribution provisioning, System.Random random)
+        {
+            var ready = new PriorityQueue<int, double>(parallel);
+            for (int i = 0; i < parallel; i++)
+            {
+                ready.Enqueue(i, provisioning.Sample(random));
+            }
+
+            for (long n = 1; ; n++)
+            {
+                ready.TryDequeue(out int provisioner, out double at);
+                if (n == nodes)
+                {
+                    return at;
+                }
+
+                ready.Enqueue(provisioner, at + provisioning.Sample(random));
+            }
+        }
+    }
+
+    /// <summary>The secondary pageserver takes over: it is attached (compute still to be re-pointed); the lost one becomes the secondary to rebuild.</summary>
+    private void PromoteSecondaryPageserver()
+    {
+        _secondary.Promote();
+        (_attached, _secondary) = (_secondary, _attached);
+    }
+}

@@ -1,0 +1,77 @@
+using HaSim.Model.Faults;
+
+namespace HaSim.Model.Architectures.Servers;
+
+/// <summary>How each fault changes the servers (the routes in <see cref="ServerArchitectures"/> call these).</summary>
+public sealed partial class ServerClusterSystem
+{
+    /// <summary>The primary's engine crashes: restarted in place, unless the primary is not running.</summary>
+    internal void PrimaryCrashed(Fault fault) => Primary.Crash(Now);
+
+    /// <summary>The primary's VM or node is lost.</summary>
+    internal void PrimaryFailed(Fault fault) => Primary.Lose(Now);
+
+    /// <summary>A standby is lost; the primary carries on.</summary>
+    internal void StandbyFailed(Fault fault)
+    {
+        var standby = StandbySlot(fault.Target.Index);
+        if (standby.Lose(Now) && Tracing)
+        {
+            Trace("note", fault.Target.Label, "lost; the primary carries on");
+        }
+    }
+
+    /// <summary>One copy of the primary's locally redundant storage is lost; with the last, the data is gone and the primary with it.</summary>
+    internal void StorageCopyLost(Fault fault)
+    {
+        var p = Primary;
+        if (p.Storage.LoseCopy())
+        {
+            Trace("note", "primary-storage", "every copy of the primary's storage is lost");
+            p.Lose(Now);
+        }
+    }
+
+    /// <summary>Seed 002's planned failover: starts unless the primary is not serving, no standby is ready, or recovery is busy.</summary>
+    internal void StartPlannedFailover(Fault fault)
+    {
+        var standby = BestStandby();
+        var p = Primary;
+        if (p.State != ServerState.Serving || !IsServing || standby is null || PrimaryRun is not null)
+        {
+            if (Tracing)
+            {
+                Trace("note", "primary", $"planned failover not started: {(standby is null ? "no standby is ready" : "the primary is not serving, or recovery is in progress")}");
+            }
+
+            return;
+        }
+
+        _workflows.Promoting = standby;
+        _workflows.FailedPrimary = p;
+        int generation = p.Generation, standbyGeneration = standby.Generation;
+        // Until the switch it needs both servers; after it, only the promoted one.
+        _primaryRun = StartRun(_workflows.PlannedFailover, () => RegionUp
+            && standby.Generation == standbyGeneration && ZoneAvailable(standby.Zone)
+            && (ReferenceEquals(Primary, standby) || (p.Generation == generation && ZoneAvailable(p.Zone))), standby);
+    }
+
+    /// <summary>Seed 002's forced failover: the primary is stopped shortly after the request, then fails over as in an unplanned outage.</summary>
+    internal void StartForcedFailover(Fault fault)
+    {
+        if (_forcedRun is { IsRunning: true })
+        {
+            return;
+        }
+
+        var p = Primary;
+        int generation = p.Generation;
+        _forcedRun = StartRun(_workflows.ForcedFailover, () => ReferenceEquals(p, Primary) && p.Generation == generation, p);
+    }
+
+    /// <summary>An availability zone goes down for the fault's duration.</summary>
+    internal void ZoneOutage(Fault fault) => Infrastructure.ZoneOutage(fault.Target.Index, fault.DurationSeconds, fault);
+
+    /// <summary>The region goes down for the fault's duration.</summary>
+    internal void RegionOutage(Fault fault) => Infrastructure.RegionOutage(fault.DurationSeconds, fault);
+}

@@ -1,0 +1,36 @@
+using HaSim.Model.Incidents;
+
+namespace HaSim.Model.Workflows;
+
+/// <summary>
+/// A recovery workflow as data: named steps in order, with the scope of its stages and the data
+/// loss it may cause. Built once per system and run by the <see cref="StageRunner"/> any number of times.
+/// </summary>
+public sealed class Workflow
+{
+    /// <summary>Declares a workflow.</summary>
+    public Workflow(string name, StageScope scope, IReadOnlyList<WorkflowStep> steps, DataLossCause? mayLoseData = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(steps);
+        Name = name;
+        Scope = scope;
+        Steps = [.. steps];
+        MayLoseData = mayLoseData;
+    }
+
+    /// <summary>A short name for traces, e.g. "failover to the standby".</summary>
+    public string Name { get; }
+
+    /// <summary>Whether its stages count towards downtime.</summary>
+    public StageScope Scope { get; }
+
+    /// <summary>The steps.</summary>
+    public IReadOnlyList<WorkflowStep> Steps { get; }
+
+    /// <summary>The only way this workflow may lose committed data, if any (a restore from backup, an asynchronous failover).</summary>
+    public DataLossCause? MayLoseData { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => Name;
+}

@@ -1,0 +1,27 @@
+using HaSim.Kernel;
+using HaSim.Model.Architectures;
+using HaSim.Model.Incidents;
+using HaSim.Model.Invariants;
+using HaSim.Scenarios.Binding;
+
+namespace HaSim.Scenarios.Running;
+
+/// <summary>Builds the simulation and the database of a scenario: the one place both runners create them.</summary>
+internal static class DatabaseRun
+{
+    /// <summary>A new simulation seeded with <paramref name="seed"/> holding <paramref name="scenario"/>'s database, observed by <paramref name="observer"/>.</summary>
+    public static DatabaseSystem Create(Scenario scenario, ulong seed, IRunObserver observer, bool checkInvariants)
+    {
+        var simulation = new Simulation(seed);
+        var architecture = scenario.Preset.Architecture;
+        var checkers = checkInvariants ? Checkers.For(architecture) : null;
+        var context = SystemContext.Alone(simulation, scenario.Parameters, scenario.Workload, scenario.Client, observer, checkers);
+        var system = architecture.Create(context);
+        foreach (var fault in scenario.Timeline)
+        {
+            system.Inject(fault);
+        }
+
+        return system;
+    }
+}

@@ -171,6 +171,6 @@ public sealed class MonteCarloCliTests : IDisposable
     {
         var r = Hasim("run", Scenario("zr"), "--no-files", "--format", "json");
         Assert.Equal(0, r.Code);
-        Assert.Contains("hasim.scripted-run/1", r.Out, StringComparison.Ordinal);
+        Assert.Contains("hasim.scripted-run/2", r.Out, StringComparison.Ordinal);
     }
 }

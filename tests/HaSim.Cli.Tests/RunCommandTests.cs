@@ -22,15 +22,15 @@ public class RunCommandTests
 
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")));
         var incident = summary.RootElement.GetProperty("incidents")[0];
-        double rto = incident.GetProperty("rto_seconds").GetDouble();
+        double rto = incident.GetProperty("rto").GetDouble();
         Assert.InRange(rto, 60, 120);
         Assert.Equal(0, incident.GetProperty("rpo_bytes").GetDouble());
         Assert.True(summary.RootElement.GetProperty("expectations_met").GetBoolean());
 
         var csv = File.ReadAllLines(Path.Combine(dir, "incidents.csv"));
         Assert.Equal(2, csv.Length);
-        Assert.StartsWith("number,failure_mode,start_seconds", csv[0]);
-        Assert.Equal(rto.ToString("R", System.Globalization.CultureInfo.InvariantCulture), csv[1].Split(',')[5]);
+        Assert.StartsWith("number,failure_mode,start_seconds,rto_seconds,server_rto_seconds,detection_seconds,rpo_bytes,rpo_seconds,aborted_transactions", csv[0]);
+        Assert.Equal(rto.ToString("R", System.Globalization.CultureInfo.InvariantCulture), csv[1].Split(',')[3]);
 
         var trace = File.ReadAllLines(Path.Combine(dir, "trace.jsonl"));
         Assert.All(trace, line => JsonDocument.Parse(line).Dispose());
@@ -59,7 +59,7 @@ public class RunCommandTests
         var (exit, stdout, _) = CliHarness.Run("run", "scenarios/aiven/startup-node-loss.yaml", "--format", "json", "--no-files");
         Assert.Equal(ExitCodes.Success, exit);
         using var doc = JsonDocument.Parse(stdout);
-        Assert.Equal("hasim.scripted-run/1", doc.RootElement.GetProperty("format").GetString());
+        Assert.Equal("hasim.scripted-run/2", doc.RootElement.GetProperty("format").GetString());
         Assert.True(doc.RootElement.GetProperty("incidents")[0].GetProperty("rpo_seconds").GetDouble() > 0);
     }
 

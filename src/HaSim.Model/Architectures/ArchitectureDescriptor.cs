@@ -23,7 +23,7 @@ public sealed class ArchitectureDescriptor
     private readonly Func<IEnumerable<ModelChecker>> _checkers;
     private readonly Dictionary<(TargetFamily, FaultKind), FaultRoute> _routes;
 
-    /// <summary>Declares an architecture.</summary>
+    /// <summary>Declares an architecture; a target accepts exactly the fault kinds its family has routes for.</summary>
     /// <exception cref="ArgumentException">Two routes share a family and fault kind.</exception>
     public ArchitectureDescriptor(
         ModelKind kind,
@@ -84,7 +84,8 @@ public sealed class ArchitectureDescriptor
     /// The targets a database with <paramref name="parameters"/> has: the same instances for the same
     /// parameter set, so a fault read from a file names exactly the target the database routes.
     /// </summary>
-    public IReadOnlyList<Target> Targets(ParameterSet parameters) => _targetCache.GetValue(parameters, p => _targets(p));
+    public IReadOnlyList<Target> Targets(ParameterSet parameters) => _targetCache.GetValue(parameters, p =>
+        [.. _targets(p).Select(t => t.WithFaults([.. Routes.Where(r => ReferenceEquals(r.Family, t.Family) && (r.AppliesWhen?.Invoke(p) ?? true)).Select(r => r.Kind)]))]);
 
     /// <summary>The random failure processes a database with <paramref name="parameters"/> runs.</summary>
     public IReadOnlyList<FailureProcess> FailureProcesses(ParameterSet parameters) => _failures(parameters);

@@ -323,7 +323,9 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
     {
         double from = timeSeconds - seconds;
         double beforeStart = from < 0 ? -from * Workload.Wal.RateAt(0) : 0;
-        return beforeStart + Workload.Wal.BytesBetween(Math.Max(0, from), timeSeconds);
+
+        // A window of (almost) no length can come out a rounding error below zero.
+        return Math.Max(0, beforeStart + Workload.Wal.BytesBetween(Math.Max(0, from), timeSeconds));
     }
 
     /// <summary>The named random stream <paramref name="name"/> of this run.</summary>

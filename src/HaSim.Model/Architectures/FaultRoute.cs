@@ -12,4 +12,5 @@ namespace HaSim.Model.Architectures;
 /// <param name="Kind">The fault kind.</param>
 /// <param name="Mode">The failure mode of an incident it opens.</param>
 /// <param name="Apply">Applies the fault to the system (the system settles afterwards).</param>
-public sealed record FaultRoute(TargetFamily Family, FaultKind Kind, FailureMode Mode, Action<DatabaseSystem, Fault> Apply);
+/// <param name="AppliesWhen">Whether a database with these parameters accepts the fault at all (null: always).</param>
+public sealed record FaultRoute(TargetFamily Family, FaultKind Kind, FailureMode Mode, Action<DatabaseSystem, Fault> Apply, Func<Parameters.ParameterSet, bool>? AppliesWhen = null);

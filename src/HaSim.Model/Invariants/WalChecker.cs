@@ -36,7 +36,7 @@ public sealed class WalChecker : ModelChecker
     public override void OnSettled(DatabaseSystem system)
     {
         double committed = system.CommittedWalBytes;
-        double tolerance = 1e-6 * Math.Max(1, _lastCommitted);
+        double tolerance = 1e-9 * Math.Max(1, Math.Abs(_lastCommitted) + _lostSince);
         if (committed + _lostSince < _lastCommitted - tolerance)
         {
             Violation(system, $"committed WAL went back from {_lastCommitted} to {committed} bytes with only {_lostSince} bytes recorded as lost");

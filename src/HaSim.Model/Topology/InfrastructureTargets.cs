@@ -1,5 +1,3 @@
-using HaSim.Model.Faults;
-
 namespace HaSim.Model.Topology;
 
 /// <summary>The targets every architecture shares because they belong to the infrastructure: the zones, the region, object storage.</summary>
@@ -15,17 +13,17 @@ public static class InfrastructureTargets
     public static TargetFamily ObjectStorageFamily { get; } = new("object_storage", "object-storage", ComponentKind.ObjectStorage);
 
     /// <summary>The region target.</summary>
-    public static Target Region(string description) => new(RegionFamily, 0, "region", "region", description, [FaultKind.Outage]);
+    public static Target Region(string description) => new(RegionFamily, 0, "region", "region", description);
 
     /// <summary>The object-storage target.</summary>
-    public static Target ObjectStorage() => new(ObjectStorageFamily, 0, "object_storage", "object-storage", "the region's object storage", [FaultKind.Outage]);
+    public static Target ObjectStorage() => new(ObjectStorageFamily, 0, "object_storage", "object-storage", "the region's object storage");
 
     /// <summary>One target per availability zone (az-1 to az-3).</summary>
     public static IEnumerable<Target> Zones()
     {
         for (int z = 0; z < Infrastructure.ZoneCount; z++)
         {
-            yield return new Target(ZoneFamily, z, $"az_{z + 1}", Infrastructure.ZoneName(z), $"availability zone {z + 1}", [FaultKind.Outage]);
+            yield return new Target(ZoneFamily, z, $"az_{z + 1}", Infrastructure.ZoneName(z), $"availability zone {z + 1}");
         }
     }
 }

@@ -11,8 +11,13 @@ namespace HaSim.Model.Topology;
 /// </summary>
 public sealed class Target : TypedName
 {
-    /// <summary>Declares a target.</summary>
-    public Target(TargetFamily family, int index, string key, string label, string description, IReadOnlyList<FaultKind> faults)
+    /// <summary>Declares a target; the faults it accepts come from its architecture's routes (see <see cref="Architectures.ArchitectureDescriptor.Targets"/>).</summary>
+    public Target(TargetFamily family, int index, string key, string label, string description)
+        : this(family, index, key, label, description, [])
+    {
+    }
+
+    private Target(TargetFamily family, int index, string key, string label, string description, IReadOnlyList<FaultKind> faults)
         : base(key, label)
     {
         Family = family;
@@ -35,6 +40,9 @@ public sealed class Target : TypedName
 
     /// <summary>The component kind (from the family).</summary>
     public ComponentKind Kind => Family.Kind;
+
+    /// <summary>The same target accepting <paramref name="faults"/>.</summary>
+    internal Target WithFaults(IReadOnlyList<FaultKind> faults) => new(Family, Index, Key, Label, Description, faults);
 }
 
 /// <summary>A family of targets that share fault handling, e.g. every availability zone.</summary>

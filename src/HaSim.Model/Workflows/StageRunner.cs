@@ -53,7 +53,7 @@ public sealed class StageRunner
         for (int i = 0; i < _running.Count; i++)
         {
             var run = _running[i];
-            if (run.IsRunning && run.Valid is { } valid && !valid())
+            if (run.IsRunning && ((run.Valid is { } valid && !valid()) || (run.StepRequirement is { } needs && !needs())))
             {
                 Cancel(run, _host.CurrentFault, _host.CurrentFault is null ? "a component it depended on is no longer available" : null);
                 any = true;
@@ -125,6 +125,8 @@ public sealed class StageRunner
                 End(run, RunState.Completed);
                 return;
             }
+
+            run.StepRequirement = step.Requirement;
 
             switch (step)
             {
@@ -235,6 +237,7 @@ public sealed class StageRunner
     private void End(WorkflowRun run, RunState state)
     {
         run.State = state;
+        run.StepRequirement = null;
         run.WaitingFor = null;
         run.WaitingForTimer = false;
         _running.Remove(run);

@@ -65,6 +65,9 @@ public sealed class WorkflowRun : IScheduledCallback
     /// <summary>What the run depends on: the runner cancels it as soon as this is false (null: nothing beyond its own steps).</summary>
     internal Func<bool>? Valid { get; }
 
+    /// <summary>What the step in progress needs (see <see cref="WorkflowStep.While"/>), while it runs.</summary>
+    internal Func<bool>? StepRequirement { get; set; }
+
     /// <summary>The condition a waiting stage waits for, while it waits.</summary>
     internal Func<bool>? WaitingFor { get; set; }
 

@@ -14,6 +14,17 @@ public abstract class WorkflowStep
     {
     }
 
+    /// <summary>What this step needs while it runs, beyond its run's dependencies (null: nothing more): the run is cancelled when it stops holding.</summary>
+    public Func<bool>? Requirement { get; private set; }
+
+    /// <summary>This step, needing <paramref name="requirement"/> to hold while it runs (a stage that needs a zone to start compute in, say).</summary>
+    public WorkflowStep While(Func<bool> requirement)
+    {
+        ArgumentNullException.ThrowIfNull(requirement);
+        Requirement = requirement;
+        return this;
+    }
+
     /// <summary>A stage lasting a draw of <paramref name="duration"/>.</summary>
     public static WorkflowStep Stage(StageId stage, Distribution duration) => new TimedStep(stage, duration, null);
 

@@ -1,17 +1,17 @@
 using System.Globalization;
 using System.Text;
 using HaSim.Model.Incidents;
+using HaSim.Model.Metrics;
 
 namespace HaSim.Reports.Scripted;
 
 /// <summary>Incidents as CSV (RFC 4180), one row per incident; times in seconds.</summary>
 public static class IncidentsCsv
 {
-    /// <summary>The header line's columns.</summary>
+    /// <summary>The header line's columns: the incident, then every per-incident figure of the metric table (with its unit), then the rest.</summary>
     public static readonly string[] Columns =
     [
-        "number", "failure_mode", "start_seconds", "detection_seconds", "server_rto_seconds", "rto_seconds",
-        "rpo_bytes", "rpo_seconds", "transactions_aborted", "endpoint_changed", "stages", "faults",
+        "number", "failure_mode", "start_seconds", .. MetricTable.IncidentFigures.Select(m => m.Column), "endpoint_changed", "stages", "faults",
     ];
 
     /// <summary>Renders the incidents.</summary>
@@ -23,8 +23,7 @@ public static class IncidentsCsv
         {
             string[] cells =
             [
-                Num(i.Number), i.FailureMode.Key, Num(i.StartSeconds), Num(i.DetectionSeconds), Num(i.ServerRtoSeconds), Num(i.RtoSeconds),
-                Num(i.RpoBytes), Num(i.RpoSeconds), Num(i.TransactionsAborted), i.EndpointChanged ? "true" : "false",
+                Num(i.Number), i.FailureMode.Key, Num(i.StartSeconds), .. MetricTable.IncidentFigures.Select(m => Num(m.Read(i))), i.EndpointChanged ? "true" : "false",
                 string.Join("; ", i.Stages.Select(s => $"{s.Stage.Key}={Num(s.DurationSeconds)}")), string.Join("; ", i.Faults.Select(f => f.Describe())),
             ];
             sb.Append(string.Join(",", cells.Select(Quote))).Append('\n');

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using HaSim.Model.Incidents;
+using HaSim.Model.Metrics;
 using HaSim.Reports.Output;
 using HaSim.Scenarios.Running;
 
@@ -17,7 +18,7 @@ public static class ScenarioResultJson
         {
             var s = result.Scenario;
             w.WriteStartObject();
-            w.WriteString("format", "hasim.scripted-run/1");
+            w.WriteString("format", "hasim.scripted-run/2");
             w.WriteString("scenario", s.Name);
             w.WriteString("file", s.FilePath.Replace('\\', '/'));
             w.WriteString("preset", s.Preset.Name);
@@ -122,13 +123,18 @@ public static class ScenarioResultJson
         WriteOptional(w, "detected_seconds", i.DetectedSeconds);
         WriteOptional(w, "server_restored_seconds", i.ServerRestoredSeconds);
         WriteOptional(w, "client_restored_seconds", i.ClientRestoredSeconds);
-        WriteOptional(w, "detection_seconds", i.DetectionSeconds);
-        WriteOptional(w, "server_rto_seconds", i.ServerRtoSeconds);
-        WriteOptional(w, "rto_seconds", i.RtoSeconds);
+        foreach (var metric in MetricTable.IncidentFigures)
+        {
+            WriteOptional(w, metric.Key, metric.Read(i));
+        }
+
         w.WriteBoolean("endpoint_changed", i.EndpointChanged);
-        w.WriteNumber("rpo_bytes", i.RpoBytes);
-        w.WriteNumber("rpo_seconds", i.RpoSeconds);
-        w.WriteNumber("transactions_aborted", i.TransactionsAborted);
+        WriteOptional(w, "data_loss_cause", i.DataLossCause switch
+        {
+            DataLossCause.RestoreFromBackup => "restore_from_backup",
+            DataLossCause.AsynchronousFailover => "asynchronous_failover",
+            _ => null,
+        });
         w.WriteStartArray("stages");
         foreach (var s in i.Stages)
         {

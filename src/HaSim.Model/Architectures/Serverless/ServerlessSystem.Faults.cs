@@ -1,10 +1,29 @@
 using HaSim.Model.Faults;
+using HaSim.Model.Topology;
+using static HaSim.Model.Architectures.Serverless.ServerlessTargets;
+using N = HaSim.Model.Architectures.Serverless.ServerlessNames;
 
 namespace HaSim.Model.Architectures.Serverless;
 
-/// <summary>How each fault changes the components (the routes in <see cref="ServerlessArchitecture"/> call these).</summary>
+/// <summary>Which faults the serverless architecture accepts, and how each changes the components.</summary>
 public sealed partial class ServerlessSystem
 {
+    /// <summary>Every fault a serverless database accepts: target family and kind, failure mode, handler.</summary>
+    internal static IReadOnlyList<FaultRoute> Routes { get; } =
+    [
+        new(ComputeFamily, FaultKind.Crash, N.PostgresCrash, (s, f) => ((ServerlessSystem)s).PostgresCrashed(f)),
+        new(ComputeFamily, FaultKind.Hang, N.Unresponsive, (s, f) => ((ServerlessSystem)s).ComputeHung(f)),
+        new(VmFamily, FaultKind.Fail, N.VmFailure, (s, f) => ((ServerlessSystem)s).VmFailed(f)),
+        new(NodeFamily, FaultKind.Fail, N.NodeFailure, (s, f) => ((ServerlessSystem)s).NodeFailed(f)),
+        new(PageserverFamily, FaultKind.Fail, N.PageserverFailure, (s, f) => ((ServerlessSystem)s).PageserverFailed(f)),
+        new(SecondaryFamily, FaultKind.Fail, N.PageserverFailure, (s, f) => ((ServerlessSystem)s).SecondaryFailed(f)),
+        new(SafekeeperFamily, FaultKind.Fail, N.QuorumLost, (s, f) => ((ServerlessSystem)s).SafekeeperFailed(f)),
+        new(SafekeeperFamily, FaultKind.Outage, N.QuorumLost, (s, f) => ((ServerlessSystem)s).SafekeeperOutage(f)),
+        new(InfrastructureTargets.ObjectStorageFamily, FaultKind.Outage, N.ObjectStorageOutage, (s, f) => ((ServerlessSystem)s).ObjectStorageOutage(f)),
+        new(InfrastructureTargets.ZoneFamily, FaultKind.Outage, N.ZoneOutage, (s, f) => ((ServerlessSystem)s).ZoneOutage(f)),
+        new(InfrastructureTargets.RegionFamily, FaultKind.Outage, N.RegionOutage, (s, f) => ((ServerlessSystem)s).RegionOutage(f)),
+    ];
+
     /// <summary>Postgres crashes in its VM.</summary>
     internal void PostgresCrashed(Fault fault) => _compute.Fail(ComputeState.Crashed);
 

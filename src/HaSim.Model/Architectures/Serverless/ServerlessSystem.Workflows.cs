@@ -52,7 +52,7 @@ public sealed partial class ServerlessSystem
             WaitForRegion = Compute("wait for the region",
                 WaitUntil(S.WaitForRegion, () => _d.RegionUp && _d.Infrastructure.AvailableZones > 0),
                 Do(() => _d.MarkDetected("control plane")),
-                Stage(S.StartAfterRegion, _s.ColdStart),
+                Stage(S.StartAfterRegion, _s.ColdStart).While(() => _d.Infrastructure.AvailableZones > 0),
                 Do(() => c.Recovered(_d.ZoneAvailable(c.Zone) ? c.Zone : _d.AvailableZoneOtherThan(c.Zone), newNode: true)));
             DetectPageserverOffline = Incident("detect the pageserver loss",
                 Detect(S.DetectPageserverOffline, _s.PageserverDetection, "storage controller heartbeat"),

@@ -95,6 +95,9 @@ public sealed class Server
         }
     }
 
+    /// <summary>A standby that breaks the placement rule (it shares a zone-redundant primary's zone) is shut down, to be rebuilt elsewhere.</summary>
+    internal void Retire() => Move(ServerState.Standby, ServerState.Fenced);
+
     /// <summary>A promotion was abandoned while the standby survived: it goes on replicating.</summary>
     internal void AbortPromotion() => Move(ServerState.Promoting, ServerState.Standby);
 

@@ -1,10 +1,28 @@
 using HaSim.Model.Faults;
+using HaSim.Model.Parameters;
+using HaSim.Model.Topology;
+using static HaSim.Model.Architectures.Servers.ServerTargets;
 
 namespace HaSim.Model.Architectures.Servers;
 
-/// <summary>How each fault changes the servers (the routes in <see cref="ServerArchitectures"/> call these).</summary>
+/// <summary>Which faults the server-based architectures accept, and how each changes the servers.</summary>
 public sealed partial class ServerClusterSystem
 {
+    /// <summary>Every fault a server-based database accepts: target family and kind, failure mode, handler.</summary>
+    internal static IReadOnlyList<FaultRoute> Routes { get; } =
+    [
+        new(PrimaryFamily, FaultKind.Crash, ServerNames.EngineCrash, (s, f) => ((ServerClusterSystem)s).PrimaryCrashed(f)),
+        new(PrimaryFamily, FaultKind.Fail, ServerNames.PrimaryFailure, (s, f) => ((ServerClusterSystem)s).PrimaryFailed(f)),
+        new(PrimaryFamily, FaultKind.PlannedFailover, ServerNames.PlannedFailover, (s, f) => ((ServerClusterSystem)s).StartPlannedFailover(f), HasStandbys),
+        new(PrimaryFamily, FaultKind.ForcedFailover, ServerNames.ForcedFailover, (s, f) => ((ServerClusterSystem)s).StartForcedFailover(f), HasStandbys),
+        new(PrimaryStorageFamily, FaultKind.Fail, ServerNames.StorageFailure, (s, f) => ((ServerClusterSystem)s).StorageCopyLost(f)),
+        new(StandbyFamily, FaultKind.Fail, ServerNames.StandbyFailure, (s, f) => ((ServerClusterSystem)s).StandbyFailed(f), HasStandbys),
+        new(InfrastructureTargets.ZoneFamily, FaultKind.Outage, ServerNames.ZoneOutage, (s, f) => ((ServerClusterSystem)s).ZoneOutage(f)),
+        new(InfrastructureTargets.RegionFamily, FaultKind.Outage, ServerNames.RegionOutage, (s, f) => ((ServerClusterSystem)s).RegionOutage(f)),
+    ];
+
+    private static bool HasStandbys(ParameterSet p) => p.Has(ServerParameters.StandbyCount);
+
     /// <summary>The primary's engine crashes: restarted in place, unless the primary is not running.</summary>
     internal void PrimaryCrashed(Fault fault) => Primary.Crash(Now);
 

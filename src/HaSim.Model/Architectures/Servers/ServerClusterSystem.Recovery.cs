@@ -139,8 +139,18 @@ public sealed partial class ServerClusterSystem
     {
         switch (s.State)
         {
-            case ServerState.Standby:
+            case ServerState.Standby when PlacementAllows(s, s.Zone) || !Primary.IsWritablePrimaryState:
                 return;
+            case ServerState.Standby:
+                // The primary moved into its zone (a failover with more standbys than other zones): it is rebuilt elsewhere.
+                s.Retire();
+                if (Tracing)
+                {
+                    Trace("note", $"server {s.Index + 1}", "shares the primary's zone: moved to another zone");
+                }
+
+                Changed();
+                break;
             case ServerState.Promoting:
                 if (PrimaryRun is null)
                 {

@@ -27,7 +27,7 @@ public sealed partial class ServerClusterSystem : DatabaseSystem
     private readonly WorkflowRun?[] _rebuildRuns;
     private int _primary;
 
-    /// <summary>Builds the deployment: the primary in az-1, standbys in az-2 and az-3 (or az-1 for same-zone HA), all caught up.</summary>
+    /// <summary>Builds the deployment: the primary in az-1, standbys in az-2 and az-3 in turn (or az-1 for same-zone HA), all caught up.</summary>
     public ServerClusterSystem(SystemContext context, ArchitectureDescriptor architecture)
         : base(context, architecture, "servers/recovery")
     {
@@ -35,7 +35,8 @@ public sealed partial class ServerClusterSystem : DatabaseSystem
         _servers = new Server[_s.Standbys + 1];
         for (int i = 0; i <= _s.Standbys; i++)
         {
-            int zone = _s.SameZone ? 0 : i % Infrastructure.ZoneCount;
+            // Zone-redundant standbys go round the zones other than the primary's (az-2, az-3, az-2, ...).
+            int zone = _s.SameZone || i == 0 ? 0 : 1 + ((i - 1) % (Infrastructure.ZoneCount - 1));
             _servers[i] = new Server(i, zone, new StorageVolume(zone, _s.StorageSurvives), i == 0 ? ServerState.Serving : ServerState.Standby);
         }
 

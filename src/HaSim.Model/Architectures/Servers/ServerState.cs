@@ -24,7 +24,7 @@ public enum ServerState
     /// <summary>A new VM is being built for this slot (a replacement primary, a restore, or a new standby).</summary>
     Building,
 
-    /// <summary>The old primary after a planned failover: shut down cleanly, to be rebuilt as a standby.</summary>
+    /// <summary>Shut down cleanly, to be rebuilt as a standby: the old primary after a planned failover, or a standby moved to keep the placement rule.</summary>
     Fenced,
 
     /// <summary>The VM is gone (lost, or its zone or region went down); recovery replaces it.</summary>

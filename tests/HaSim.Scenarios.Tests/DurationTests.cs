@@ -45,9 +45,16 @@ public class DurationTests
     [Fact]
     public void Month_and_year_are_the_documented_lengths()
     {
-        Assert.Equal(30.4375 * 86400, Durations.SecondsPerMonth);
-        Assert.Equal(365.25 * 86400, Durations.SecondsPerYear);
-        Assert.Equal(12 * Durations.SecondsPerMonth, Durations.SecondsPerYear);
+        Assert.Equal(30.4375 * 86400, Model.Parameters.Units.SecondsPerMonth);
+        Assert.Equal(365.25 * 86400, Model.Parameters.Units.SecondsPerYear);
+        Assert.Equal(12 * Model.Parameters.Units.SecondsPerMonth, Model.Parameters.Units.SecondsPerYear);
+
+        // The parser's exact decimal table agrees with the one set of unit constants.
+        foreach (var (text, seconds) in new[] { ("1 min", Model.Parameters.Units.Minute), ("1 h", Model.Parameters.Units.Hour), ("1 d", Model.Parameters.Units.Day), ("1 w", Model.Parameters.Units.Week), ("1 month", Model.Parameters.Units.SecondsPerMonth), ("1 year", Model.Parameters.Units.SecondsPerYear) })
+        {
+            Assert.True(Durations.TryParse(text, out double parsed, out _));
+            Assert.Equal(seconds, parsed);
+        }
     }
 
     [Fact]

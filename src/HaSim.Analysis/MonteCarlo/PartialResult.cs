@@ -182,30 +182,3 @@ public sealed record PartialResult(ScenarioIdentity Scenario, MonteCarloSettings
 
     private static string Num(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 }
-
-/// <summary>Deterministic JSON text: indented with two spaces, LF line endings, no escaping of non-ASCII, a final newline.</summary>
-public static class JsonText
-{
-    /// <summary>The writer options every HaSim Monte Carlo file uses.</summary>
-    public static JsonWriterOptions Options { get; } = new() { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    /// <summary>Writes <paramref name="node"/> as text.</summary>
-    public static string Write(JsonNode node)
-    {
-        ArgumentNullException.ThrowIfNull(node);
-        return Write(w => node.WriteTo(w));
-    }
-
-    /// <summary>Writes whatever <paramref name="write"/> writes as text.</summary>
-    public static string Write(Action<Utf8JsonWriter> write)
-    {
-        ArgumentNullException.ThrowIfNull(write);
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, Options))
-        {
-            write(w);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
-    }
-}

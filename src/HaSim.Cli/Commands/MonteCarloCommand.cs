@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using HaSim.Analysis;
 using HaSim.Analysis.MonteCarlo;
 using HaSim.Reports.MonteCarlo;
 using HaSim.Scenarios.Binding;

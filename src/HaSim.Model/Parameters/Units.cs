@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace HaSim.Model.Parameters;
 
-/// <summary>Unit constants and formatting shared by the model and its reports.</summary>
+/// <summary>The one set of unit constants (the scenario parsers read units with these too) and the model's formatting.</summary>
 public static class Units
 {
     /// <summary>Seconds in a minute.</summary>
@@ -13,6 +13,9 @@ public static class Units
 
     /// <summary>Seconds in a day.</summary>
     public const double Day = 86400;
+
+    /// <summary>Seconds in a week.</summary>
+    public const double Week = 7 * Day;
 
     /// <summary>Seconds in a Julian year (365.25 days), the year used for rates and horizons.</summary>
     public const double SecondsPerYear = 365.25 * Day;

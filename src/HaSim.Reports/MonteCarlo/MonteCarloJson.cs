@@ -1,3 +1,4 @@
+using HaSim.Analysis;
 using System.Text.Json;
 using HaSim.Analysis.MonteCarlo;
 using HaSim.Analysis.Statistics;

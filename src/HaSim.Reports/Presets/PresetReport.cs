@@ -1,7 +1,7 @@
+using HaSim.Analysis;
 using System.Text;
 using HaSim.Model.Parameters;
 using HaSim.Model.Presets;
-using HaSim.Reports.Output;
 using HaSim.Reports.Text;
 
 namespace HaSim.Reports.Presets;
@@ -42,7 +42,7 @@ public static class PresetReport
     /// <summary>The presets as a JSON array: name, model, SLA, and each parameter's value, number, source and whether it is an assumption.</summary>
     public static string Json(IReadOnlyList<Preset> presets)
     {
-        return JsonText.Write(indented: true, w =>
+        return JsonText.Write(w =>
         {
             w.WriteStartArray();
             foreach (var p in presets)

@@ -1,8 +1,8 @@
+using HaSim.Analysis;
 using System.Text;
 using System.Text.Json;
 using HaSim.Model.Incidents;
 using HaSim.Model.Metrics;
-using HaSim.Reports.Output;
 using HaSim.Scenarios.Running;
 
 namespace HaSim.Reports.Scripted;
@@ -14,7 +14,7 @@ public static class ScenarioResultJson
     /// <summary>The summary document: scenario, seed, incidents with stages, degraded time and expectations. Times are seconds.</summary>
     public static string Summary(ScenarioResult result)
     {
-        return JsonText.Write(indented: true, w =>
+        return JsonText.Write(w =>
         {
             var s = result.Scenario;
             w.WriteStartObject();
@@ -84,7 +84,7 @@ public static class ScenarioResultJson
         var sb = new StringBuilder();
         foreach (var r in trace)
         {
-            sb.Append(JsonText.Write(indented: false, w =>
+            sb.Append(JsonText.Write(w =>
             {
                 w.WriteStartObject();
                 w.WriteNumber("t", r.TimeSeconds);
@@ -101,7 +101,7 @@ public static class ScenarioResultJson
                     w.WriteNumber("duration_seconds", d);
                 }
                 w.WriteEndObject();
-            })).Append('\n');
+            }, indented: false)).Append('\n');
         }
 
         return sb.ToString();

@@ -27,25 +27,25 @@ public readonly record struct Duration : IComparable<Duration>
     public double Seconds { get; }
 
     /// <summary>The length in minutes.</summary>
-    public double TotalMinutes => Seconds / Durations.SecondsPerMinute;
+    public double TotalMinutes => Seconds / Model.Parameters.Units.Minute;
 
     /// <summary>The length in hours.</summary>
-    public double TotalHours => Seconds / Durations.SecondsPerHour;
+    public double TotalHours => Seconds / Model.Parameters.Units.Hour;
 
     /// <summary>The length in days.</summary>
-    public double TotalDays => Seconds / Durations.SecondsPerDay;
+    public double TotalDays => Seconds / Model.Parameters.Units.Day;
 
     /// <summary>A duration of <paramref name="seconds"/> seconds.</summary>
     public static Duration FromSeconds(double seconds) => new(seconds);
 
     /// <summary>A duration of <paramref name="minutes"/> minutes.</summary>
-    public static Duration FromMinutes(double minutes) => new(minutes * Durations.SecondsPerMinute);
+    public static Duration FromMinutes(double minutes) => new(minutes * Model.Parameters.Units.Minute);
 
     /// <summary>A duration of <paramref name="hours"/> hours.</summary>
-    public static Duration FromHours(double hours) => new(hours * Durations.SecondsPerHour);
+    public static Duration FromHours(double hours) => new(hours * Model.Parameters.Units.Hour);
 
     /// <summary>A duration of <paramref name="days"/> days.</summary>
-    public static Duration FromDays(double days) => new(days * Durations.SecondsPerDay);
+    public static Duration FromDays(double days) => new(days * Model.Parameters.Units.Day);
 
     /// <summary>The duration written at <paramref name="node"/> (see <see cref="Durations"/> for the accepted forms).</summary>
     /// <exception cref="Diagnostics.ScenarioException">When the value is not a valid duration.</exception>

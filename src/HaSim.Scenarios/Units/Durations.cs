@@ -17,24 +17,6 @@ namespace HaSim.Scenarios.Units;
 /// </summary>
 public static class Durations
 {
-    /// <summary>Seconds in a minute.</summary>
-    public const double SecondsPerMinute = 60;
-
-    /// <summary>Seconds in an hour.</summary>
-    public const double SecondsPerHour = 3_600;
-
-    /// <summary>Seconds in a day.</summary>
-    public const double SecondsPerDay = 86_400;
-
-    /// <summary>Seconds in a week.</summary>
-    public const double SecondsPerWeek = 604_800;
-
-    /// <summary>Seconds in a month, taken as 30.4375 days (a twelfth of a 365.25-day year).</summary>
-    public const double SecondsPerMonth = 2_629_800;
-
-    /// <summary>Seconds in a year, taken as 365.25 days.</summary>
-    public const double SecondsPerYear = 31_557_600;
-
     // In suggestion order: ties in did-you-mean go to the earlier name.
     private static readonly (string Name, decimal Seconds)[] Table =
     [
@@ -103,11 +85,11 @@ public static class Durations
 
         (string Name, string One, double Size, bool Loose)[] units =
         [
-            ("years", "year", SecondsPerYear, true),
-            ("months", "month", SecondsPerMonth, true),
-            ("d", "d", SecondsPerDay, false),
-            ("h", "h", SecondsPerHour, false),
-            ("min", "min", SecondsPerMinute, false),
+            ("years", "year", Model.Parameters.Units.SecondsPerYear, true),
+            ("months", "month", Model.Parameters.Units.SecondsPerMonth, true),
+            ("d", "d", Model.Parameters.Units.Day, false),
+            ("h", "h", Model.Parameters.Units.Hour, false),
+            ("min", "min", Model.Parameters.Units.Minute, false),
             ("s", "s", 1, true),
             ("ms", "ms", 0.001, true),
         ];

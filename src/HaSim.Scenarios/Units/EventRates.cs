@@ -13,8 +13,8 @@ public static class EventRates
 {
     private static readonly (string Name, double Seconds)[] Denominators =
     [
-        ("second", 1), ("minute", Durations.SecondsPerMinute), ("hour", Durations.SecondsPerHour), ("day", Durations.SecondsPerDay),
-        ("week", Durations.SecondsPerWeek), ("month", Durations.SecondsPerMonth), ("year", Durations.SecondsPerYear),
+        ("second", 1), ("minute", Model.Parameters.Units.Minute), ("hour", Model.Parameters.Units.Hour), ("day", Model.Parameters.Units.Day),
+        ("week", Model.Parameters.Units.Week), ("month", Model.Parameters.Units.SecondsPerMonth), ("year", Model.Parameters.Units.SecondsPerYear),
     ];
 
     /// <summary>Parses <paramref name="text"/> as an event rate per second.</summary>
@@ -139,6 +139,6 @@ public static class EventRates
             }
         }
 
-        return $"{(perSecond * Durations.SecondsPerYear).ToString("G6", CultureInfo.InvariantCulture)} per year";
+        return $"{(perSecond * Model.Parameters.Units.SecondsPerYear).ToString("G6", CultureInfo.InvariantCulture)} per year";
     }
 }

@@ -9,7 +9,7 @@ internal static partial class Rates
     /// <summary>Time units for formatting rates, shortest first: (suffix, seconds).</summary>
     internal static readonly (string Name, double Seconds)[] Denominators =
     [
-        ("s", 1), ("min", Durations.SecondsPerMinute), ("h", Durations.SecondsPerHour), ("d", Durations.SecondsPerDay),
+        ("s", 1), ("min", Model.Parameters.Units.Minute), ("h", Model.Parameters.Units.Hour), ("d", Model.Parameters.Units.Day),
     ];
 
     [GeneratedRegex(@"^(?<amount>.*?)\s*(?:/|\bper\b)\s*(?<per>.*)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Singleline)]

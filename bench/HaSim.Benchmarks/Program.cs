@@ -3,6 +3,18 @@ using HaSim.Benchmarks;
 
 // dotnet run -c Release --project bench/HaSim.Benchmarks -- --filter '*'       BenchmarkDotNet
 // dotnet run -c Release --project bench/HaSim.Benchmarks -- --quick [rounds] [name filter]   one run per model, fast
+// dotnet run -c Release --project bench/HaSim.Benchmarks -- --presets [replications] [preset filter]   Monte Carlo per CPU-second
+if (args.Length > 0 && args[0] == "--presets")
+{
+    int replications = args.Length > 1 && int.TryParse(args[1], out int n) && n > 0 ? n : 200;
+    return PresetQuickRun.Run(replications, args.Length > 2 ? args[2] : null);
+}
+
+if (args.Length > 0 && args[0] == "--presets-cpu")
+{
+    return PresetCpu.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
+}
+
 if (args.Length > 0 && args[0] == "--quick")
 {
     int rounds = args.Length > 1 && int.TryParse(args[1], out int r) && r > 0 ? r : 3;

@@ -30,6 +30,11 @@ public sealed class ReplicationTally : IRunObserver
     private readonly long[] _bands;
     private readonly long[] _tiers;
 
+    // The accumulators of the typed names seen so far, by reference: no string hashing per incident.
+    private readonly Dictionary<object, FailureModeAccumulator> _modeByName = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<object, StageAccumulator> _stageByName = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<object, DegradedAccumulator> _degradedByName = new(ReferenceEqualityComparer.Instance);
+
     private bool _active;
     private bool _hasBlock;
     private double _blockStart;
@@ -90,7 +95,13 @@ public sealed class ReplicationTally : IRunObserver
     public void OnDegraded(DegradedInterval interval)
     {
         ArgumentNullException.ThrowIfNull(interval);
-        RecordDegraded(interval.Kind.Key, interval.StartSeconds, interval.EndSeconds);
+        if (!_degradedByName.TryGetValue(interval.Kind, out var d))
+        {
+            d = _target.DegradedKind(interval.Kind.Key);
+            _degradedByName.Add(interval.Kind, d);
+        }
+
+        RecordDegraded(d, interval.StartSeconds, interval.EndSeconds);
     }
 
     /// <inheritdoc/>
@@ -113,7 +124,12 @@ public sealed class ReplicationTally : IRunObserver
         }
 
         double attributed = AddDowntime(start, end);
-        var mode = _target.Mode(incident.FailureMode.Key);
+        if (!_modeByName.TryGetValue(incident.FailureMode, out var mode))
+        {
+            mode = _target.Mode(incident.FailureMode.Key);
+            _modeByName.Add(incident.FailureMode, mode);
+        }
+
         mode.Add(incident);
         _target.Incidents++;
         if (incident.ClientRestoredSeconds is null)
@@ -132,7 +148,12 @@ public sealed class ReplicationTally : IRunObserver
         mode.PendingDowntime += attributed;
         foreach (var stage in incident.Stages)
         {
-            var s = _target.Stage(stage.Stage.Key);
+            if (!_stageByName.TryGetValue(stage.Stage, out var s))
+            {
+                s = _target.Stage(stage.Stage.Key);
+                _stageByName.Add(stage.Stage, s);
+            }
+
             s.Occurrences++;
             s.Duration.Add(Math.Max(0, stage.DurationSeconds));
             if (!s.Touched)
@@ -155,10 +176,14 @@ public sealed class ReplicationTally : IRunObserver
     public void RecordDegraded(string kind, double startSeconds, double endSeconds)
     {
         ArgumentNullException.ThrowIfNull(kind);
+        RecordDegraded(_target.DegradedKind(kind), startSeconds, endSeconds);
+    }
+
+    private void RecordDegraded(DegradedAccumulator d, double startSeconds, double endSeconds)
+    {
         CheckActive();
         double start = Math.Clamp(startSeconds, 0, _horizon);
         double end = Math.Clamp(endSeconds, start, _horizon);
-        var d = _target.DegradedKind(kind);
         d.Intervals++;
         if (!d.Touched)
         {

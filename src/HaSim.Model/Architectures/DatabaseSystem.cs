@@ -135,9 +135,22 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
         After(Math.Max(0, fault.AtSeconds - Now), ScriptedFaultTimer, _scripted.Count - 1);
     }
 
-    /// <summary>Applies <paramref name="fault"/> now (the random failure processes use this).</summary>
+    /// <summary>Applies <paramref name="fault"/> now.</summary>
     /// <exception cref="ArgumentException">The target is not this database's, or the fault kind does not apply to it.</exception>
     public void InjectNow(Fault fault) => ApplyFault(fault, RouteOf(fault));
+
+    /// <summary>
+    /// Applies <paramref name="fault"/> now through <paramref name="route"/>, found once with
+    /// <see cref="ArchitectureDescriptor.Route"/> for this database's targets (the random failure
+    /// processes resolve it when they are planned, not at every fault).
+    /// </summary>
+    public void InjectNow(Fault fault, FaultRoute route)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        ArgumentNullException.ThrowIfNull(route);
+        System.Diagnostics.Debug.Assert(ReferenceEquals(route, RouteOf(fault)), "The route is the fault's.");
+        ApplyFault(fault, route);
+    }
 
     /// <summary>The target named <paramref name="text"/> (key or label), or null.</summary>
     public Target? FindTarget(string text)
@@ -243,8 +256,12 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
     protected void After(double delaySeconds, int kind, int argument) =>
         Simulation.ScheduleCallback(delaySeconds, this, ((long)kind << 32) | (uint)argument);
 
-    /// <summary>Starts <paramref name="workflow"/>, cancelled as soon as <paramref name="valid"/> stops holding; its cause is the change being handled.</summary>
-    protected WorkflowRun StartRun(Workflow workflow, Func<bool>? valid, object? subject = null)
+    /// <summary>
+    /// Starts <paramref name="workflow"/> on <paramref name="subject"/> (whose failure count is
+    /// <paramref name="subjectGeneration"/>), cancelled as soon as the workflow's requirement stops
+    /// holding; its cause is the change being handled.
+    /// </summary>
+    protected RunHandle StartRun(Workflow workflow, object? subject = null, int subjectGeneration = 0, int argument = 0)
     {
         _again = true;
         if (Tracing)
@@ -252,12 +269,7 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
             Trace("workflow", workflow.Name, "started");
         }
 
-        if (valid is not null && !valid())
-        {
-            throw new InvalidOperationException($"Workflow '{workflow.Name}' was started at t={Now} s while what it depends on does not hold.");
-        }
-
-        return Runner.Start(workflow, valid, subject, _currentFault, _currentMode);
+        return Runner.Start(workflow, subject, subjectGeneration, argument, _currentFault, _currentMode);
     }
 
     /// <summary>Cancels <paramref name="run"/> now, its open stages ending interrupted for <paramref name="reason"/>.</summary>
@@ -367,7 +379,6 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
                     _again = true;
                 }
 
-                UpdateService();
                 Reconcile();
                 UpdateService();
                 if (++rounds > MaxSettleRounds)
@@ -587,7 +598,7 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
 
     Incident? IStageHost.OpenIncident => _open;
 
-    void IStageHost.StageBegan(WorkflowRun run, ActiveStage stage)
+    void IStageHost.StageBegan(WorkflowRun run, in ActiveStage stage)
     {
         if (Tracing)
         {
@@ -600,7 +611,7 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
         }
     }
 
-    void IStageHost.StageEnded(WorkflowRun run, ActiveStage active, RecoveryStage stage)
+    void IStageHost.StageEnded(WorkflowRun run, in ActiveStage active, in RecoveryStage stage)
     {
         foreach (var c in _checkers)
         {

@@ -10,7 +10,7 @@ namespace HaSim.Model.Incidents;
 /// <param name="Outcome">Done, or interrupted (or cut off by the end of the run).</param>
 /// <param name="InterruptedBy">For an interrupted stage, the fault that interrupted it, if a fault did.</param>
 /// <param name="Reason">For an interrupted stage, why, when no fault says it (e.g. "the zone returned first").</param>
-public sealed record RecoveryStage(StageId Stage, double StartSeconds, double EndSeconds, StageOutcome Outcome, Fault? InterruptedBy = null, string? Reason = null)
+public readonly record struct RecoveryStage(StageId Stage, double StartSeconds, double EndSeconds, StageOutcome Outcome, Fault? InterruptedBy = null, string? Reason = null)
 {
     /// <summary>The stage's duration in seconds.</summary>
     public double DurationSeconds => EndSeconds - StartSeconds;

@@ -20,12 +20,12 @@ public abstract class ModelChecker
     }
 
     /// <summary>A stage began.</summary>
-    public virtual void OnStageBegan(DatabaseSystem system, WorkflowRun run, ActiveStage stage)
+    public virtual void OnStageBegan(DatabaseSystem system, WorkflowRun run, in ActiveStage stage)
     {
     }
 
     /// <summary>A stage ended.</summary>
-    public virtual void OnStageEnded(DatabaseSystem system, WorkflowRun run, ActiveStage active, RecoveryStage stage)
+    public virtual void OnStageEnded(DatabaseSystem system, WorkflowRun run, in ActiveStage active, in RecoveryStage stage)
     {
     }
 

@@ -10,15 +10,15 @@ namespace HaSim.Model.Invariants;
 /// </summary>
 public sealed class StageChecker : ModelChecker
 {
-    private readonly HashSet<ActiveStage> _open = [];
+    private readonly HashSet<long> _open = [];
 
     /// <inheritdoc/>
     public override string Name => "stages inside incidents";
 
     /// <inheritdoc/>
-    public override void OnStageBegan(DatabaseSystem system, WorkflowRun run, ActiveStage stage)
+    public override void OnStageBegan(DatabaseSystem system, WorkflowRun run, in ActiveStage stage)
     {
-        if (!_open.Add(stage))
+        if (!_open.Add(stage.Id))
         {
             Violation(system, $"stage '{stage.Stage.Key}' began twice");
         }
@@ -35,9 +35,9 @@ public sealed class StageChecker : ModelChecker
     }
 
     /// <inheritdoc/>
-    public override void OnStageEnded(DatabaseSystem system, WorkflowRun run, ActiveStage active, RecoveryStage stage)
+    public override void OnStageEnded(DatabaseSystem system, WorkflowRun run, in ActiveStage active, in RecoveryStage stage)
     {
-        if (!_open.Remove(active))
+        if (!_open.Remove(active.Id))
         {
             Violation(system, $"stage '{stage.Stage.Key}' ended without having begun, or twice");
         }
@@ -58,7 +58,7 @@ public sealed class StageChecker : ModelChecker
     {
         if (_open.Count > 0)
         {
-            Violation(system, $"{_open.Count} stage(s) never ended: {string.Join(", ", _open.Select(s => s.Stage.Key))}");
+            Violation(system, $"{_open.Count} stage(s) never ended");
         }
     }
 }

@@ -16,7 +16,7 @@ public sealed class StageCoverageChecker : ModelChecker
     public override string Name => "every second of downtime in a stage";
 
     /// <inheritdoc/>
-    public override void OnStageBegan(DatabaseSystem system, WorkflowRun run, ActiveStage stage)
+    public override void OnStageBegan(DatabaseSystem system, WorkflowRun run, in ActiveStage stage)
     {
         if (stage.Scope == StageScope.Incident)
         {
@@ -25,7 +25,7 @@ public sealed class StageCoverageChecker : ModelChecker
     }
 
     /// <inheritdoc/>
-    public override void OnStageEnded(DatabaseSystem system, WorkflowRun run, ActiveStage active, RecoveryStage stage)
+    public override void OnStageEnded(DatabaseSystem system, WorkflowRun run, in ActiveStage active, in RecoveryStage stage)
     {
         if (active.Scope == StageScope.Incident)
         {

@@ -17,10 +17,10 @@ internal interface IStageHost
     Incident? OpenIncident { get; }
 
     /// <summary>A stage began.</summary>
-    void StageBegan(WorkflowRun run, ActiveStage stage);
+    void StageBegan(WorkflowRun run, in ActiveStage stage);
 
     /// <summary>A stage ended; <paramref name="stage"/> is its record.</summary>
-    void StageEnded(WorkflowRun run, ActiveStage active, RecoveryStage stage);
+    void StageEnded(WorkflowRun run, in ActiveStage active, in RecoveryStage stage);
 
     /// <summary>A detection stage ended: the failure is detected.</summary>
     void Detected(WorkflowRun run, string detector);

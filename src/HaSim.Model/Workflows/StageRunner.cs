@@ -1,5 +1,6 @@
 using HaSim.Model.Faults;
 using HaSim.Model.Incidents;
+using HaSim.Model.Names;
 
 namespace HaSim.Model.Workflows;
 
@@ -7,13 +8,16 @@ namespace HaSim.Model.Workflows;
 /// Runs recovery workflows: the only code that begins and ends stages. It steps through a run's
 /// steps, waits in its stages (a scheduled callback for timed stages, a re-checked condition for
 /// waits), and ends every open stage, nested ones included, with outcome interrupted when the run
-/// is cancelled, either explicitly or because what it depends on no longer holds.
+/// is cancelled, either explicitly or because what it depends on no longer holds. Ended runs are
+/// reused, so steady-state recovery allocates no run.
 /// </summary>
 public sealed class StageRunner
 {
     private static readonly Func<bool> Never = () => false;
     private readonly IStageHost _host;
     private readonly List<WorkflowRun> _running = [];
+    private readonly Stack<WorkflowRun> _free = new();
+    private long _stages;
 
     internal StageRunner(IStageHost host) => _host = host;
 
@@ -21,17 +25,25 @@ public sealed class StageRunner
     public IReadOnlyList<WorkflowRun> Running => _running;
 
     /// <summary>
-    /// Starts <paramref name="workflow"/> now: its leading instant steps run at once and its first
-    /// stage begins before this returns. <paramref name="valid"/> is what the run depends on; when
-    /// it stops holding, the run is cancelled.
+    /// Starts <paramref name="workflow"/> now on <paramref name="subject"/>: its leading instant steps run
+    /// at once and its first stage begins before this returns.
     /// </summary>
-    internal WorkflowRun Start(Workflow workflow, Func<bool>? valid, object? subject, Fault? cause, Names.FailureMode? mode)
+    internal RunHandle Start(Workflow workflow, object? subject, int subjectGeneration, int argument, Fault? cause, FailureMode? mode)
     {
         ArgumentNullException.ThrowIfNull(workflow);
-        var run = new WorkflowRun(this, workflow, valid, subject, cause, mode);
+        var run = _free.Count > 0 ? _free.Pop() : new WorkflowRun(this);
+        run.Reset(workflow, subject, subjectGeneration, argument, cause, mode);
+        if (workflow.Requires is { } requires && !requires(run))
+        {
+            run.State = RunState.Cancelled;
+            _free.Push(run);
+            throw new InvalidOperationException($"Workflow '{workflow.Name}' was started at t={_host.Simulation.Now} s while what it depends on does not hold.");
+        }
+
+        var handle = new RunHandle(run);
         _running.Add(run);
         Advance(run);
-        return run;
+        return handle;
     }
 
     /// <summary>Cancels <paramref name="run"/> now: every open stage ends interrupted (by <paramref name="fault"/> or for <paramref name="reason"/>).</summary>
@@ -53,7 +65,7 @@ public sealed class StageRunner
         for (int i = 0; i < _running.Count; i++)
         {
             var run = _running[i];
-            if (run.IsRunning && ((run.Valid is { } valid && !valid()) || (run.StepRequirement is { } needs && !needs())))
+            if (run.IsRunning && ((run.Workflow.Requires is { } requires && !requires(run)) || (run.StepRequirement is { } needs && !needs())))
             {
                 Cancel(run, _host.CurrentFault, _host.CurrentFault is null ? "a component it depended on is no longer available" : null);
                 any = true;
@@ -75,7 +87,7 @@ public sealed class StageRunner
             if (run.IsRunning && run.WaitingFor is { } condition && condition())
             {
                 run.WaitingFor = null;
-                EndInnermost(run, StageOutcome.Done);
+                EndInnermost(run);
                 Advance(run);
                 any = true;
             }
@@ -105,93 +117,83 @@ public sealed class StageRunner
     {
         _host.Enter();
         run.WaitingForTimer = false;
-        EndInnermost(run, StageOutcome.Done, out var ended);
-        if (ended is { } stage && stage.Detector is { } detector)
+        var ended = EndInnermost(run);
+        if (ended?.Detector is { } detector)
         {
             _host.Detected(run, detector);
         }
 
-        Advance(run);
-        _host.Settle(run);
+        // One stage giving way to the next changes no component: only an action or the run's end needs the system to settle.
+        if (Advance(run))
+        {
+            _host.Settle(run);
+        }
     }
 
-    private void Advance(WorkflowRun run)
+    /// <summary>Runs <paramref name="run"/>'s steps up to its next wait; true if an action ran or the run ended (the system may have changed).</summary>
+    private bool Advance(WorkflowRun run)
     {
         var sim = _host.Simulation;
+        bool changed = false;
         while (run.IsRunning)
         {
-            if (!NextStep(run, out var step))
+            if (!run.NextStep(out var step, out var scope))
             {
                 End(run, RunState.Completed);
-                return;
+                return true;
             }
 
             run.StepRequirement = step.Requirement;
-
-            switch (step)
+            switch (step.Kind)
             {
-                case WorkflowStep.ActionStep action:
-                    _host.RunAction(run, action.Action);
+                case StepKind.Action:
+                    _host.RunAction(run, step.Run!);
+                    changed = true;
                     break;
 
-                case WorkflowStep.NestedStep nested:
-                    run.Frames.Push((nested.Workflow, 0));
+                case StepKind.Nested:
+                    run.Push(step.Workflow!);
                     break;
 
-                case WorkflowStep.TimedStep timed:
-                    Begin(run, timed.StageId, timed.Detector);
-                    Wait(run, timed.Duration.Sample(_host.Random), sim);
-                    return;
+                case StepKind.Timed:
+                    Begin(run, step.StageId!, scope, step.Detector);
+                    Wait(run, step.Duration!.Sample(_host.Random), sim);
+                    return changed;
 
-                case WorkflowStep.ComputedStep computed:
-                    Begin(run, computed.StageId, null);
-                    double seconds = computed.Seconds();
+                case StepKind.Computed:
+                    Begin(run, step.StageId!, scope, null);
+                    double seconds = step.Seconds!();
                     if (!(seconds >= 0))
                     {
-                        throw new InvalidOperationException($"Stage '{computed.StageId.Key}' of '{run.Workflow.Name}' computed a duration of {seconds} s.");
+                        throw new InvalidOperationException($"Stage '{step.StageId!.Key}' of '{run.Workflow.Name}' computed a duration of {seconds} s.");
                     }
 
                     if (double.IsPositiveInfinity(seconds))
                     {
                         // It never ends by itself (a replica that can never catch up): only cancellation ends it.
                         run.WaitingFor = Never;
-                        return;
+                        return changed;
                     }
 
                     Wait(run, seconds, sim);
-                    return;
+                    return changed;
 
-                case WorkflowStep.WaitStep wait:
-                    if (wait.Condition())
+                case StepKind.WaitUntil:
+                    if (step.Condition!())
                     {
                         break;
                     }
 
-                    Begin(run, wait.StageId, null);
-                    run.WaitingFor = wait.Condition;
-                    return;
+                    Begin(run, step.StageId!, scope, null);
+                    run.WaitingFor = step.Condition;
+                    return changed;
 
                 default:
-                    throw new InvalidOperationException($"Unknown workflow step {step.GetType().Name}.");
-            }
-        }
-    }
-
-    private static bool NextStep(WorkflowRun run, out WorkflowStep step)
-    {
-        while (run.Frames.Count > 0)
-        {
-            var (workflow, next) = run.Frames.Pop();
-            if (next < workflow.Steps.Count)
-            {
-                run.Frames.Push((workflow, next + 1));
-                step = workflow.Steps[next];
-                return true;
+                    throw new InvalidOperationException($"Unknown workflow step {step.Kind}.");
             }
         }
 
-        step = null!;
-        return false;
+        return changed;
     }
 
     private static void Wait(WorkflowRun run, double seconds, Kernel.Simulation sim)
@@ -200,38 +202,32 @@ public sealed class StageRunner
         sim.ScheduleCallback(seconds, run, run.NextToken());
     }
 
-    private void Begin(WorkflowRun run, Names.StageId stage, string? detector)
+    private void Begin(WorkflowRun run, StageId stage, StageScope scope, string? detector)
     {
-        var scope = run.Frames.Peek().Workflow.Scope;
-        var active = new ActiveStage(stage, _host.Simulation.Now, scope, scope == StageScope.Incident ? _host.OpenIncident : null) { Detector = detector };
-        run.Open.Add(active);
+        var active = new ActiveStage(++_stages, stage, _host.Simulation.Now, scope, scope == StageScope.Incident ? _host.OpenIncident : null, detector);
+        run.AddOpen(active);
         _host.StageBegan(run, active);
     }
 
-    private void EndInnermost(WorkflowRun run, StageOutcome outcome) => EndInnermost(run, outcome, out _);
-
-    private void EndInnermost(WorkflowRun run, StageOutcome outcome, out ActiveStage? ended)
+    private ActiveStage? EndInnermost(WorkflowRun run)
     {
-        ended = null;
-        if (run.Open.Count == 0)
+        if (run.OpenCount == 0)
         {
-            return;
+            return null;
         }
 
-        ended = run.Open[^1];
-        run.Open.RemoveAt(run.Open.Count - 1);
-        _host.StageEnded(run, ended, new RecoveryStage(ended.Stage, ended.StartSeconds, _host.Simulation.Now, outcome));
+        var ended = run.RemoveInnermost();
+        _host.StageEnded(run, ended, new RecoveryStage(ended.Stage, ended.StartSeconds, _host.Simulation.Now, StageOutcome.Done));
+        return ended;
     }
 
     private void EndOpenStages(WorkflowRun run, StageOutcome outcome, Fault? fault, string? reason)
     {
-        for (int i = run.Open.Count - 1; i >= 0; i--)
+        while (run.OpenCount > 0)
         {
-            var active = run.Open[i];
+            var active = run.RemoveInnermost();
             _host.StageEnded(run, active, new RecoveryStage(active.Stage, active.StartSeconds, _host.Simulation.Now, outcome, fault, fault is null ? reason : null));
         }
-
-        run.Open.Clear();
     }
 
     private void End(WorkflowRun run, RunState state)
@@ -242,5 +238,6 @@ public sealed class StageRunner
         run.WaitingForTimer = false;
         _running.Remove(run);
         _host.RunEnded(run);
+        _free.Push(run);
     }
 }

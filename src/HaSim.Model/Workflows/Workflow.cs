@@ -8,8 +8,8 @@ namespace HaSim.Model.Workflows;
 /// </summary>
 public sealed class Workflow
 {
-    /// <summary>Declares a workflow.</summary>
-    public Workflow(string name, StageScope scope, IReadOnlyList<WorkflowStep> steps, DataLossCause? mayLoseData = null)
+    /// <summary>Declares a workflow; <paramref name="requires"/> is what a run of it depends on (null: nothing beyond its steps).</summary>
+    public Workflow(string name, StageScope scope, IReadOnlyList<WorkflowStep> steps, DataLossCause? mayLoseData = null, Func<WorkflowRun, bool>? requires = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(steps);
@@ -17,7 +17,15 @@ public sealed class Workflow
         Scope = scope;
         Steps = [.. steps];
         MayLoseData = mayLoseData;
+        Requires = requires;
     }
+
+    /// <summary>
+    /// What a run depends on, given the run (its subject, the subject's failure count when it began,
+    /// its argument): the runner cancels the run as soon as this is false. Declared once with the
+    /// workflow, so starting a run allocates nothing.
+    /// </summary>
+    public Func<WorkflowRun, bool>? Requires { get; }
 
     /// <summary>A short name for traces, e.g. "failover to the standby".</summary>
     public string Name { get; }

@@ -19,39 +19,39 @@ public enum RunState
 
 /// <summary>
 /// One run of a <see cref="Workflow"/> by the <see cref="StageRunner"/>: the step it is at, the stages
-/// it has open, and what it depends on. Only the runner changes it. A run is its own timer target:
-/// the token of a scheduled callback is the step it was scheduled for, so a callback for a step the
-/// run has left (it was cancelled) is ignored.
+/// it has open, and what it works on. Only the runner changes it, and reuses it once it has ended
+/// (hold a <see cref="RunHandle"/>, not the run). A run is its own timer target: the token of a
+/// scheduled callback names the use and the step it was scheduled for, so a stale one is ignored.
 /// </summary>
 public sealed class WorkflowRun : IScheduledCallback
 {
+    private const int MaxDepth = 4;
     private readonly StageRunner _runner;
-    private readonly Stack<(Workflow Workflow, int Next)> _frames = new(2);
-    private readonly List<ActiveStage> _open = new(2);
-    private long _step;
+    private readonly (Workflow Workflow, int Next)[] _frames = new (Workflow, int)[MaxDepth];
+    private readonly ActiveStage[] _open = new ActiveStage[MaxDepth];
+    private int _depth;
+    private int _openCount;
+    private int _step;
 
-    internal WorkflowRun(StageRunner runner, Workflow workflow, Func<bool>? valid, object? subject, Fault? cause, FailureMode? mode)
-    {
-        _runner = runner;
-        Workflow = workflow;
-        Valid = valid;
-        Subject = subject;
-        Cause = cause;
-        Mode = mode;
-        _frames.Push((workflow, 0));
-    }
+    internal WorkflowRun(StageRunner runner) => _runner = runner;
 
     /// <summary>The workflow being run.</summary>
-    public Workflow Workflow { get; }
+    public Workflow Workflow { get; private set; } = null!;
 
     /// <summary>The component the run works on, if any (the standby being promoted, the slot being rebuilt).</summary>
-    public object? Subject { get; }
+    public object? Subject { get; private set; }
+
+    /// <summary>The subject's failure count when the run began: a failure since voids the run (see <see cref="Workflow.Requires"/>).</summary>
+    public int SubjectGeneration { get; private set; }
+
+    /// <summary>A number the run was started with (the zone a restore rebuilds in, for example).</summary>
+    public int Argument { get; private set; }
 
     /// <summary>The fault that led to the run, if one did.</summary>
-    public Fault? Cause { get; }
+    public Fault? Cause { get; private set; }
 
     /// <summary>The failure mode of the fault that led to the run: an incident its own steps open counts as this.</summary>
-    public FailureMode? Mode { get; }
+    public FailureMode? Mode { get; private set; }
 
     /// <summary>Where the run is.</summary>
     public RunState State { get; internal set; }
@@ -59,11 +59,11 @@ public sealed class WorkflowRun : IScheduledCallback
     /// <summary>True while the run has steps left and was not cancelled.</summary>
     public bool IsRunning => State == RunState.Running;
 
-    /// <summary>The stages begun and not yet ended, outermost first.</summary>
-    public IReadOnlyList<ActiveStage> OpenStages => _open;
+    /// <summary>Counts the uses of this pooled run.</summary>
+    internal int Generation { get; private set; }
 
-    /// <summary>What the run depends on: the runner cancels it as soon as this is false (null: nothing beyond its own steps).</summary>
-    internal Func<bool>? Valid { get; }
+    /// <summary>The stages begun and not yet ended, outermost first.</summary>
+    public ReadOnlySpan<ActiveStage> OpenStages => _open.AsSpan(0, _openCount);
 
     /// <summary>What the step in progress needs (see <see cref="WorkflowStep.While"/>), while it runs.</summary>
     internal Func<bool>? StepRequirement { get; set; }
@@ -74,17 +74,79 @@ public sealed class WorkflowRun : IScheduledCallback
     /// <summary>True while the run waits for a scheduled callback.</summary>
     internal bool WaitingForTimer { get; set; }
 
-    internal List<ActiveStage> Open => _open;
+    internal int OpenCount => _openCount;
 
-    internal Stack<(Workflow Workflow, int Next)> Frames => _frames;
+    internal int Depth => _depth;
 
-    /// <summary>The token the next scheduled callback carries; a new one for each wait.</summary>
-    internal long NextToken() => ++_step;
+    /// <summary>Readies this (new or ended) run for <paramref name="workflow"/>.</summary>
+    internal void Reset(Workflow workflow, object? subject, int subjectGeneration, int argument, Fault? cause, FailureMode? mode)
+    {
+        Generation++;
+        Workflow = workflow;
+        Subject = subject;
+        SubjectGeneration = subjectGeneration;
+        Argument = argument;
+        Cause = cause;
+        Mode = mode;
+        State = RunState.Running;
+        StepRequirement = null;
+        WaitingFor = null;
+        WaitingForTimer = false;
+        _depth = 0;
+        _openCount = 0;
+        Push(workflow);
+    }
+
+    internal void Push(Workflow workflow)
+    {
+        if (_depth == MaxDepth)
+        {
+            throw new InvalidOperationException($"Workflow '{Workflow.Name}' nests more than {MaxDepth} deep.");
+        }
+
+        _frames[_depth++] = (workflow, 0);
+    }
+
+    /// <summary>The next step, in nesting order; false when the run has none left.</summary>
+    internal bool NextStep(out WorkflowStep step, out StageScope scope)
+    {
+        while (_depth > 0)
+        {
+            ref var frame = ref _frames[_depth - 1];
+            if (frame.Next < frame.Workflow.Steps.Count)
+            {
+                step = frame.Workflow.Steps[frame.Next++];
+                scope = frame.Workflow.Scope;
+                return true;
+            }
+
+            _depth--;
+        }
+
+        step = null!;
+        scope = default;
+        return false;
+    }
+
+    internal void AddOpen(in ActiveStage stage)
+    {
+        if (_openCount == MaxDepth)
+        {
+            throw new InvalidOperationException($"Workflow '{Workflow.Name}' has more than {MaxDepth} stages open.");
+        }
+
+        _open[_openCount++] = stage;
+    }
+
+    internal ActiveStage RemoveInnermost() => _open[--_openCount];
+
+    /// <summary>The token the next scheduled callback carries: this use and a new step.</summary>
+    internal long NextToken() => ((long)Generation << 32) | (uint)++_step;
 
     /// <inheritdoc/>
     void IScheduledCallback.OnCallback(long token)
     {
-        if (State == RunState.Running && WaitingForTimer && token == _step)
+        if (State == RunState.Running && WaitingForTimer && token == (((long)Generation << 32) | (uint)_step))
         {
             _runner.TimerFired(this);
         }

@@ -125,6 +125,11 @@ public sealed class WalSchedule
 
     private int IndexAt(double timeSeconds)
     {
+        if (_starts.Length == 1)
+        {
+            return 0;
+        }
+
         int idx = Array.BinarySearch(_starts, timeSeconds);
         return idx >= 0 ? idx : Math.Max(0, ~idx - 1);
     }

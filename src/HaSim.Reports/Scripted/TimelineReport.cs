@@ -122,7 +122,7 @@ public static class TimelineReport
         var t = new TextTable(">#", "failure mode", ">start", ">detected", ">server RTO", ">client RTO", ">RPO", ">RPO time", ">aborted", "longest stage");
         foreach (var i in result.Incidents)
         {
-            var longest = i.Stages.OrderByDescending(s => s.DurationSeconds).FirstOrDefault();
+            var longest = i.Stages.Count == 0 ? (RecoveryStage?)null : i.Stages.MaxBy(s => s.DurationSeconds);
             t.Add(
                 i.Number.ToString(CultureInfo.InvariantCulture),
                 i.FailureMode.Label,
@@ -133,7 +133,7 @@ public static class TimelineReport
                 Format.Bytes(i.RpoBytes),
                 Format.Seconds(i.RpoSeconds),
                 i.TransactionsAborted.ToString(CultureInfo.InvariantCulture),
-                longest is null ? "-" : $"{longest.Stage.Label} ({Format.Seconds(longest.DurationSeconds)})");
+                longest is { } l ? $"{l.Stage.Label} ({Format.Seconds(l.DurationSeconds)})" : "-");
         }
 
         return t.Render();

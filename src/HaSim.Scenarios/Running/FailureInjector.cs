@@ -49,7 +49,8 @@ public static class FailureInjector
             {
                 if (process.Strikes(target))
                 {
-                    plan.Add(new Planned(process, target, interval, duration, $"failures/{process.Key}/{target.Label}", "random " + process.Key));
+                    var route = architecture.Route(target, process.Kind)!;
+                    plan.Add(new Planned(process, target, route, interval, duration, $"failures/{process.Key}/{target.Label}", "random " + process.Key));
                 }
             }
         }
@@ -64,9 +65,9 @@ public static class FailureInjector
         while (true)
         {
             yield return sim.Timeout(planned.Interval.Sample(random));
-            system.InjectNow(new Fault(sim.Now, planned.Target, planned.Process.Kind, planned.Duration?.Sample(random), planned.Origin, planned.Process.Mode));
+            system.InjectNow(new Fault(sim.Now, planned.Target, planned.Process.Kind, planned.Duration?.Sample(random), planned.Origin, planned.Process.Mode), planned.Route);
         }
     }
 
-    private sealed record Planned(FailureProcess Process, Target Target, Distribution Interval, Distribution? Duration, string StreamName, string Origin);
+    private sealed record Planned(FailureProcess Process, Target Target, FaultRoute Route, Distribution Interval, Distribution? Duration, string StreamName, string Origin);
 }

@@ -18,7 +18,11 @@ public static class ReplicationRunner
     /// change is checked (an <see cref="Model.Invariants.InvariantViolationException"/> reports a violation).
     /// Returns the simulated seconds covered.
     /// </summary>
-    public static double Run(Scenario scenario, ulong rootSeed, long index, double years, IRunObserver observer, bool checkInvariants = false)
+    public static double Run(Scenario scenario, ulong rootSeed, long index, double years, IRunObserver observer, bool checkInvariants = false) =>
+        Run(scenario, rootSeed, index, years, observer, out _, checkInvariants);
+
+    /// <summary>As <see cref="Run(Scenario, ulong, long, double, IRunObserver, bool)"/>, also giving the kernel events the replication processed.</summary>
+    public static double Run(Scenario scenario, ulong rootSeed, long index, double years, IRunObserver observer, out long events, bool checkInvariants = false)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(observer);
@@ -32,6 +36,7 @@ public static class ReplicationRunner
         FailureInjector.Start(system, scenario.Parameters);
         system.Simulation.Run(horizon);
         system.Finish();
+        events = system.Simulation.ProcessedEventCount;
         return horizon;
     }
 }

@@ -77,15 +77,12 @@ public static class ServerlessStages
     /// <summary>A lost safekeeper is replaced and re-synced.</summary>
     public static StageId ReplaceSafekeeper { get; } = new("replace_safekeeper", "replace safekeeper");
 
-    /// <summary>The local file cache fills again.</summary>
-    public static StageId WarmCache { get; } = new("warm_cache", "warm the local file cache");
-
     /// <summary>Every stage.</summary>
     public static NameSet<StageId> All { get; } = new(
     [
         DetectPostgresExit, RestartPostgres, UnresponsiveCheck, DetectVmLoss, StartFromPool, ColdStart, ReattachEndpoint, DetectNodeNotReady,
         RescheduleToNode, WaitForCapacity, RescheduleToZone, WaitForZone, WaitForRegion, StartAfterRegion, DetectPageserverOffline, PromoteSecondary,
         WaitForObjectStorage, AttachFromObjectStorage, RepointCompute, RebuildSecondary, WaitForQuorum, ReconnectQuorum, WaitForSafekeeperZone,
-        ReplaceSafekeeper, WarmCache,
+        ReplaceSafekeeper,
     ]);
 }

@@ -6,27 +6,27 @@ namespace HaSim.Model.Architectures.Serverless;
 public sealed partial class ServerlessSystem
 {
     private readonly ServerlessWorkflows _workflows;
-    private readonly WorkflowRun?[] _safekeeperRuns;
-    private WorkflowRun? _computeRun;
-    private WorkflowRun? _pageserverRun;
-    private WorkflowRun? _secondaryRun;
-    private WorkflowRun? _walRun;
-    private WorkflowRun? _warmRun;
+    private readonly RunHandle[] _safekeeperRuns;
+    private RunHandle _computeRun;
+    private RunHandle _pageserverRun;
+    private RunHandle _secondaryRun;
+    private RunHandle _walRun;
+    private int _warmingGeneration = -1;
 
     /// <summary>The run recovering the compute, if one is going.</summary>
-    public WorkflowRun? ComputeRun => Live(_computeRun);
+    public WorkflowRun? ComputeRun => _computeRun.Live;
 
     /// <summary>The run recovering the attached pageserver, if one is going.</summary>
-    public WorkflowRun? PageserverRun => Live(_pageserverRun);
+    public WorkflowRun? PageserverRun => _pageserverRun.Live;
 
     /// <summary>The run rebuilding the secondary pageserver, if one is going.</summary>
-    public WorkflowRun? SecondaryRun => Live(_secondaryRun);
+    public WorkflowRun? SecondaryRun => _secondaryRun.Live;
 
     /// <summary>The run restoring WAL writes after a quorum loss, if one is going.</summary>
-    public WorkflowRun? WalRun => Live(_walRun);
+    public WorkflowRun? WalRun => _walRun.Live;
 
     /// <summary>The run replacing safekeeper <paramref name="index"/>, if one is going.</summary>
-    public WorkflowRun? SafekeeperRun(int index) => Live(_safekeeperRuns[index]);
+    public WorkflowRun? SafekeeperRun(int index) => _safekeeperRuns[index].Live;
 
     /// <inheritdoc/>
     protected override void Reconcile()
@@ -39,44 +39,26 @@ public sealed partial class ServerlessSystem
         ReconcileCache();
     }
 
-    private static WorkflowRun? Live(WorkflowRun? run) => run is { IsRunning: true } ? run : null;
-
     private void ReconcileCompute()
     {
         var c = _compute;
-        if (c.State == ComputeState.Running || ComputeRun is not null)
+        if (c.State == ComputeState.Running || _computeRun.IsRunning)
         {
             return;
         }
 
-        int generation = c.Generation;
-        bool Same() => c.Generation == generation;
         var w = _workflows;
-        switch (c.State)
+        if (c.State == ComputeState.RegionLost)
         {
-            case ComputeState.RegionLost:
-                _computeRun = StartRun(w.WaitForRegion, Same, c);
-                return;
-            case ComputeState.ZoneLost:
-                if (!RegionUp)
-                {
-                    return;
-                }
+            _computeRun = StartRun(w.WaitForRegion, c, c.Generation);
+            return;
+        }
 
-                if (!c.Detected)
-                {
-                    _computeRun = StartRun(w.DetectNodeNotReady, () => Same() && RegionUp, c);
-                }
-                else if (AvailableZoneOtherThan(c.Zone) < 0)
-                {
-                    _computeRun = StartRun(w.WaitForOtherZone, () => Same() && RegionUp, c);
-                }
-                else
-                {
-                    _computeRun = StartRun(w.RescheduleToZone, () => Same() && AvailableZoneOtherThan(c.Zone) >= 0, c);
-                }
-
-                return;
+        if (c.State == ComputeState.ZoneLost)
+        {
+            var next = !c.Detected ? w.DetectZoneLoss : AvailableZoneOtherThan(c.Zone) < 0 ? w.WaitForOtherZone : w.RescheduleToZone;
+            _computeRun = StartRun(next, c, c.Generation);
+            return;
         }
 
         if (!ZoneAvailable(c.Zone))
@@ -85,54 +67,51 @@ public sealed partial class ServerlessSystem
             return;
         }
 
-        bool InZone() => Same() && ZoneAvailable(c.Zone);
-        _computeRun = c.State switch
+        var workflow = c.State switch
         {
-            ComputeState.Crashed => StartRun(w.RestartPostgres, InZone, c),
-            ComputeState.Unresponsive => StartRun(w.UnresponsiveCheck, InZone, c),
-            ComputeState.VmLost when !c.Detected => StartRun(w.DetectVmLoss, InZone, c),
-            ComputeState.VmLost => StartRun(_warmPool.TryTake() ? w.StartFromPool : w.ColdStart, InZone, c),
-            ComputeState.NodeLost when !c.Detected => StartRun(w.DetectNodeNotReady, InZone, c),
-            ComputeState.NodeLost => StartRun(w.RescheduleToNode, InZone, c),
+            ComputeState.Crashed => w.RestartPostgres,
+            ComputeState.Unresponsive => w.UnresponsiveCheck,
+            ComputeState.VmLost when !c.Detected => w.DetectVmLoss,
+            ComputeState.VmLost => _warmPool.TryTake() ? w.StartFromPool : w.ColdStart,
+            ComputeState.NodeLost when !c.Detected => w.DetectNodeLoss,
+            ComputeState.NodeLost => w.RescheduleToNode,
             _ => throw new InvalidOperationException($"No compute recovery for state {c.State}."),
         };
+        _computeRun = StartRun(workflow, c, c.Generation);
     }
 
     private void ReconcilePageserver()
     {
         var a = _attached;
-        if (a.State == PageserverState.Attached || PageserverRun is not null || !RegionUp)
+        if (a.State == PageserverState.Attached || _pageserverRun.IsRunning || !RegionUp)
         {
             return;
         }
 
-        int generation = a.Generation;
         var w = _workflows;
         if (a.State == PageserverState.Attaching)
         {
-            _pageserverRun = StartRun(w.RepointCompute, () => a.Generation == generation && ZoneAvailable(a.Zone), a);
+            _pageserverRun = StartRun(w.RepointCompute, a, a.Generation);
         }
         else if (!a.LossDetected)
         {
-            _pageserverRun = StartRun(w.DetectPageserverOffline, () => a.Generation == generation && RegionUp, a);
+            _pageserverRun = StartRun(w.DetectPageserverOffline, a, a.Generation);
         }
         else if (_secondary.State == PageserverState.Warm && ZoneAvailable(_secondary.Zone))
         {
-            var secondary = _secondary;
-            int secondaryGeneration = secondary.Generation;
-            _pageserverRun = StartRun(w.PromoteSecondary, () => secondary.Generation == secondaryGeneration && ZoneAvailable(secondary.Zone), secondary);
+            _pageserverRun = StartRun(w.PromoteSecondary, _secondary, _secondary.Generation);
         }
         else
         {
             w.AttachZone = -1;
-            _pageserverRun = StartRun(w.AttachFromObjectStorage, () => a.Generation == generation && RegionUp && (w.AttachZone < 0 || ZoneAvailable(w.AttachZone)), a);
+            _pageserverRun = StartRun(w.AttachFromObjectStorage, a, a.Generation);
         }
     }
 
     private void ReconcileSecondary()
     {
         var s = _secondary;
-        if (s.State is PageserverState.Warm or PageserverState.Attached or PageserverState.Attaching || SecondaryRun is not null)
+        if (s.State is PageserverState.Warm or PageserverState.Attached or PageserverState.Attaching || _secondaryRun.IsRunning)
         {
             return;
         }
@@ -143,19 +122,16 @@ public sealed partial class ServerlessSystem
             Changed();
         }
 
-        int generation = s.Generation;
-        _secondaryRun = StartRun(_workflows.RebuildSecondary, () => s.Generation == generation && ReferenceEquals(s, _secondary)
-            && (s.State != PageserverState.Building || (ZoneAvailable(s.Zone) && s.Zone != _attached.Zone)), s);
+        _secondaryRun = StartRun(_workflows.RebuildSecondary, s, s.Generation);
     }
 
     private void ReconcileSafekeepers()
     {
         foreach (var sk in _safekeepers)
         {
-            if (sk.State == SafekeeperState.Lost && SafekeeperRun(sk.Index) is null)
+            if (sk.State == SafekeeperState.Lost && !_safekeeperRuns[sk.Index].IsRunning)
             {
-                int generation = sk.Generation;
-                _safekeeperRuns[sk.Index] = StartRun(_workflows.ReplaceSafekeeper[sk.Index], () => sk.Generation == generation && sk.State == SafekeeperState.Lost, sk);
+                _safekeeperRuns[sk.Index] = StartRun(_workflows.ReplaceSafekeeper[sk.Index], sk, sk.Generation);
             }
         }
     }
@@ -172,17 +148,17 @@ public sealed partial class ServerlessSystem
         }
 
         _quorumWasAvailable = quorum;
-        if (!_walWritable && WalRun is null)
+        if (!_walWritable && !_walRun.IsRunning)
         {
-            int generation = _walGeneration;
-            _walRun = StartRun(_workflows.RestoreWrites, () => _walGeneration == generation, this);
+            _walRun = StartRun(_workflows.RestoreWrites, this, _walGeneration);
         }
     }
 
+    /// <summary>The local file cache fills while the compute serves: a warm-up timer, void if the compute fails meanwhile.</summary>
     private void ReconcileCache()
     {
         var c = _compute;
-        if (c.CacheWarm || !IsServing || Live(_warmRun) is not null)
+        if (c.CacheWarm || !IsServing || _warmingGeneration == c.Generation)
         {
             return;
         }
@@ -194,7 +170,7 @@ public sealed partial class ServerlessSystem
             return;
         }
 
-        int generation = c.Generation;
-        _warmRun = StartRun(_workflows.WarmCache, () => c.Generation == generation && c.State == ComputeState.Running, c);
+        _warmingGeneration = c.Generation;
+        After(_s.CacheWarmup.Sample(Random), CacheWarmTimer, c.Generation);
     }
 }

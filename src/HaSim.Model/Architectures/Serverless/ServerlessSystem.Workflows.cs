@@ -19,57 +19,60 @@ public sealed partial class ServerlessSystem
             _d = d;
             _s = d._s;
             var c = d._compute;
-            RestartPostgres = Compute("restart Postgres",
+            RestartPostgres = ComputeWorkflow("restart Postgres", InZone,
                 Detect(S.DetectPostgresExit, _s.CrashDetection, "compute supervisor"),
                 Stage(S.RestartPostgres, _s.PostgresRestart),
                 Do(() => c.Recovered(c.Zone, newNode: false)));
-            UnresponsiveCheck = Compute("replace the unresponsive compute",
+            UnresponsiveCheck = ComputeWorkflow("replace the unresponsive compute", InZone,
                 Detect(S.UnresponsiveCheck, _s.UnresponsiveDetection, "endpoint health check"),
                 Do(c.ReplaceUnresponsive));
-            DetectVmLoss = Compute("detect the VM loss",
+            DetectVmLoss = ComputeWorkflow("detect the VM loss", InZone,
                 Detect(S.DetectVmLoss, _s.VmDetection, "control plane"),
                 Do(() => c.Detected = true));
-            StartFromPool = Compute("start compute from the warm pool",
+            StartFromPool = ComputeWorkflow("start compute from the warm pool", InZone,
                 Stage(S.StartFromPool, _s.StartFromPool),
                 Stage(S.ReattachEndpoint, _s.EndpointReattach),
                 Do(() => c.Recovered(c.Zone, newNode: false)));
-            ColdStart = Compute("cold-start compute",
+            ColdStart = ComputeWorkflow("cold-start compute", InZone,
                 Stage(S.ColdStart, _s.ColdStart),
                 Stage(S.ReattachEndpoint, _s.EndpointReattach),
                 Do(() => c.Recovered(c.Zone, newNode: false)));
-            DetectNodeNotReady = Compute("detect the node loss",
+            DetectNodeLoss = ComputeWorkflow("detect the node loss", InZone,
                 Detect(S.DetectNodeNotReady, _s.NodeDetection, "Kubernetes node controller"),
                 Do(() => c.Detected = true));
-            RescheduleToNode = Compute("reschedule compute to another node",
+            DetectZoneLoss = ComputeWorkflow("detect the zone loss", run => UnchangedCompute(run) && _d.RegionUp,
+                Detect(S.DetectNodeNotReady, _s.NodeDetection, "Kubernetes node controller"),
+                Do(() => c.Detected = true));
+            RescheduleToNode = ComputeWorkflow("reschedule compute to another node", InZone,
                 Stage(S.RescheduleToNode, _s.Reschedule),
                 Do(() => c.Recovered(c.Zone, newNode: true)));
-            RescheduleToZone = Compute("reschedule compute to another zone",
+            RescheduleToZone = ComputeWorkflow("reschedule compute to another zone", run => UnchangedCompute(run) && _d.AvailableZoneOtherThan(c.Zone) >= 0,
                 Computed(S.WaitForCapacity, CapacityWaitSeconds),
                 Stage(S.RescheduleToZone, _s.Reschedule),
                 Do(() => c.Recovered(_d.AvailableZoneOtherThan(c.Zone), newNode: true)));
-            WaitForOtherZone = Compute("wait for a zone to reschedule to",
+            WaitForOtherZone = ComputeWorkflow("wait for a zone to reschedule to", run => UnchangedCompute(run) && _d.RegionUp,
                 WaitUntil(S.WaitForZone, () => _d.AvailableZoneOtherThan(c.Zone) >= 0));
-            WaitForRegion = Compute("wait for the region",
+            WaitForRegion = ComputeWorkflow("wait for the region", UnchangedCompute,
                 WaitUntil(S.WaitForRegion, () => _d.RegionUp && _d.Infrastructure.AvailableZones > 0),
                 Do(() => _d.MarkDetected("control plane")),
                 Stage(S.StartAfterRegion, _s.ColdStart).While(() => _d.Infrastructure.AvailableZones > 0),
                 Do(() => c.Recovered(_d.ZoneAvailable(c.Zone) ? c.Zone : _d.AvailableZoneOtherThan(c.Zone), newNode: true)));
-            DetectPageserverOffline = Incident("detect the pageserver loss",
+            DetectPageserverOffline = Incident("detect the pageserver loss", run => UnchangedPageserver(run) && _d.RegionUp,
                 Detect(S.DetectPageserverOffline, _s.PageserverDetection, "storage controller heartbeat"),
                 Do(() => _d._attached.LossDetected = true));
-            PromoteSecondary = Incident("promote the secondary pageserver",
+            PromoteSecondary = Incident("promote the secondary pageserver", run => UnchangedPageserver(run) && _d.ZoneAvailable(((Pageserver)run.Subject!).Zone),
                 Stage(S.PromoteSecondary, _s.PageserverPromotion),
                 Do(_d.PromoteSecondaryPageserver),
                 Stage(S.RepointCompute, _s.ComputeRepoint),
                 Do(() => _d._attached.Repointed()));
-            AttachFromObjectStorage = Incident("attach from object storage",
+            AttachFromObjectStorage = Incident("attach from object storage", run => UnchangedPageserver(run) && _d.RegionUp && (AttachZone < 0 || _d.ZoneAvailable(AttachZone)),
                 WaitUntil(S.WaitForObjectStorage, () => _d.Infrastructure.ObjectStorage.IsUp && _d.Infrastructure.AvailableZones > 0),
                 Do(() => AttachZone = _d.AvailableZoneOtherThan(_d._secondary.Zone) is var z and >= 0 ? z : _d.AvailableZoneOtherThan(-1)),
                 Stage(S.AttachFromObjectStorage, _s.RestoreFromObjectStorage),
                 Do(() => _d._attached.AttachFromObjectStorage(AttachZone)),
                 Stage(S.RepointCompute, _s.ComputeRepoint),
                 Do(() => _d._attached.Repointed()));
-            RepointCompute = Incident("re-point compute",
+            RepointCompute = Incident("re-point compute", run => UnchangedPageserver(run) && _d.ZoneAvailable(((Pageserver)run.Subject!).Zone),
                 Stage(S.RepointCompute, _s.ComputeRepoint),
                 Do(() => _d._attached.Repointed()));
             RebuildSecondary = new Workflow("build a new secondary pageserver", StageScope.Background,
@@ -78,14 +81,15 @@ public sealed partial class ServerlessSystem
                 Do(() => _d._secondary.BeginBuild(_d.AvailableZoneOtherThan(_d._attached.Zone))),
                 Stage(S.RebuildSecondary, _s.SecondaryRebuild),
                 Do(() => _d._secondary.Warmed()),
-            ]);
+            ], requires: run => UnchangedPageserver(run) && ReferenceEquals(run.Subject, _d._secondary)
+                && (_d._secondary.State != PageserverState.Building || (_d.ZoneAvailable(_d._secondary.Zone) && _d._secondary.Zone != _d._attached.Zone)));
             ReplaceSafekeeper = [.. d._safekeepers.Select(sk => new Workflow($"replace safekeeper-{sk.Index + 1}", StageScope.Background,
             [
                 WaitUntil(S.WaitForSafekeeperZone, () => _d.ZoneAvailable(sk.Zone)),
                 Stage(S.ReplaceSafekeeper, _s.SafekeeperReplacement),
                 Do(sk.Replaced),
-            ]))];
-            RestoreWrites = Incident("resume WAL writes",
+            ], requires: run => sk.Generation == run.SubjectGeneration && sk.State == SafekeeperState.Lost))];
+            RestoreWrites = Incident("resume WAL writes", run => _d._walGeneration == run.SubjectGeneration,
                 WaitUntil(S.WaitForQuorum, () => _d.QuorumAvailable),
                 Stage(S.ReconnectQuorum, _s.SafekeeperReconnect),
                 Do(() =>
@@ -93,11 +97,6 @@ public sealed partial class ServerlessSystem
                     _d._walWritable = true;
                     _d.MarkDetected("walproposer");
                 }));
-            WarmCache = new Workflow("warm the local file cache", StageScope.Background,
-            [
-                Stage(S.WarmCache, _s.CacheWarmup),
-                Do(() => c.CacheWarm = true),
-            ]);
         }
 
         public Workflow RestartPostgres { get; }
@@ -110,7 +109,9 @@ public sealed partial class ServerlessSystem
 
         public Workflow ColdStart { get; }
 
-        public Workflow DetectNodeNotReady { get; }
+        public Workflow DetectNodeLoss { get; }
+
+        public Workflow DetectZoneLoss { get; }
 
         public Workflow RescheduleToNode { get; }
 
@@ -134,14 +135,19 @@ public sealed partial class ServerlessSystem
 
         public Workflow RestoreWrites { get; }
 
-        public Workflow WarmCache { get; }
-
         /// <summary>The zone a pageserver is attached in from object storage (−1 until chosen).</summary>
         public int AttachZone { get; set; } = -1;
 
-        private static Workflow Compute(string name, params WorkflowStep[] steps) => new(name, StageScope.Incident, steps);
+        private static Workflow ComputeWorkflow(string name, Func<WorkflowRun, bool> requires, params WorkflowStep[] steps) => new(name, StageScope.Incident, steps, requires: requires);
 
-        private static Workflow Incident(string name, params WorkflowStep[] steps) => new(name, StageScope.Incident, steps);
+        private static Workflow Incident(string name, Func<WorkflowRun, bool> requires, params WorkflowStep[] steps) => new(name, StageScope.Incident, steps, requires: requires);
+
+        private static bool UnchangedCompute(WorkflowRun run) => ((Compute)run.Subject!).Generation == run.SubjectGeneration;
+
+        private static bool UnchangedPageserver(WorkflowRun run) => ((Pageserver)run.Subject!).Generation == run.SubjectGeneration;
+
+        /// <summary>No new failure of the compute, and its zone can run it.</summary>
+        private bool InZone(WorkflowRun run) => UnchangedCompute(run) && _d.ZoneAvailable(((Compute)run.Subject!).Zone);
 
         /// <summary>
         /// When a zone fails, all its computes (every tenant's) need slots in the surviving zones. Ours

@@ -21,6 +21,7 @@ public sealed partial class ServerlessSystem : DatabaseSystem
 {
     private const int HangEndTimer = 1;
     private const int SafekeeperReturnTimer = 2;
+    private const int CacheWarmTimer = 3;
     private readonly ServerlessSettings _s;
     private readonly Compute _compute;
     private readonly Safekeeper[] _safekeepers;
@@ -42,7 +43,7 @@ public sealed partial class ServerlessSystem : DatabaseSystem
         _safekeepers = [.. Enumerable.Range(0, _s.SafekeeperCount).Select(i => new Safekeeper(i, i % Infrastructure.ZoneCount))];
         _warmPool = Infrastructure.Shared("serverless/warm-pool", () => new WarmPool(Simulation, _s.WarmPoolSize, _s.WarmPoolRefill));
         _workflows = new ServerlessWorkflows(this);
-        _safekeeperRuns = new WorkflowRun?[_safekeepers.Length];
+        _safekeeperRuns = new RunHandle[_safekeepers.Length];
         Start();
     }
 
@@ -168,6 +169,13 @@ public sealed partial class ServerlessSystem : DatabaseSystem
                 break;
             case SafekeeperReturnTimer:
                 _safekeepers[argument].ReturnIfDue(Now);
+                break;
+            case CacheWarmTimer:
+                if (_compute.Generation == argument && _compute.State == ComputeState.Running)
+                {
+                    _compute.CacheWarm = true;
+                }
+
                 break;
         }
     }

@@ -67,24 +67,16 @@ public sealed partial class ServerClusterSystem
 
         _workflows.Promoting = standby;
         _workflows.FailedPrimary = p;
-        int generation = p.Generation, standbyGeneration = standby.Generation;
-        // Until the switch it needs both servers; after it, only the promoted one.
-        _primaryRun = StartRun(_workflows.PlannedFailover, () => RegionUp
-            && standby.Generation == standbyGeneration && ZoneAvailable(standby.Zone)
-            && (ReferenceEquals(Primary, standby) || (p.Generation == generation && ZoneAvailable(p.Zone))), standby);
+        _primaryRun = StartRun(_workflows.PlannedFailover, standby, standby.Generation, p.Generation);
     }
 
     /// <summary>Seed 002's forced failover: the primary is stopped shortly after the request, then fails over as in an unplanned outage.</summary>
     internal void StartForcedFailover(Fault fault)
     {
-        if (_forcedRun is { IsRunning: true })
+        if (!_forcedRun.IsRunning)
         {
-            return;
+            _forcedRun = StartRun(_workflows.ForcedFailover, Primary, Primary.Generation);
         }
-
-        var p = Primary;
-        int generation = p.Generation;
-        _forcedRun = StartRun(_workflows.ForcedFailover, () => ReferenceEquals(p, Primary) && p.Generation == generation, p);
     }
 
     /// <summary>An availability zone goes down for the fault's duration.</summary>

@@ -6,14 +6,15 @@ namespace HaSim.Model.Architectures.Servers;
 public sealed partial class ServerClusterSystem
 {
     private const string ZoneReturnedFirst = "the zone returned before the restore finished";
+    private const int CacheWarmTimer = 1;
     private readonly ServerWorkflows _workflows;
-    private WorkflowRun? _primaryRun;
-    private WorkflowRun? _forcedRun;
-    private WorkflowRun? _copyRun;
-    private WorkflowRun? _warmRun;
+    private RunHandle _primaryRun;
+    private RunHandle _forcedRun;
+    private RunHandle _copyRun;
+    private (Server? Server, int Generation, int Incarnation) _warming;
 
     /// <summary>The run on the primary's path (detection, restart, failover, replacement, restore, waiting), if one is going.</summary>
-    public WorkflowRun? PrimaryRun => _primaryRun is { IsRunning: true } run ? run : null;
+    public WorkflowRun? PrimaryRun => _primaryRun.Live;
 
     /// <inheritdoc/>
     protected override void Reconcile()
@@ -21,7 +22,6 @@ public sealed partial class ServerClusterSystem
         PreemptRestoreWhenStorageReturns();
         if (PrimaryRun is null)
         {
-            _primaryRun = null;
             ReconcilePrimary();
         }
 
@@ -40,9 +40,10 @@ public sealed partial class ServerClusterSystem
     private void ReconcilePrimary()
     {
         var p = Primary;
+        var w = _workflows;
         if (!RegionUp)
         {
-            _primaryRun = StartRun(_workflows.WaitForRegion, null, p);
+            _primaryRun = StartRun(w.WaitForRegion, p);
             return;
         }
 
@@ -52,7 +53,7 @@ public sealed partial class ServerClusterSystem
                 if (!_endpoint.PointsAt(p))
                 {
                     // A switch left the endpoint behind (its DNS step was interrupted): finish the move.
-                    _primaryRun = StartRun(_workflows.MoveEndpoint, () => RegionUp && p.State == ServerState.Serving, p);
+                    _primaryRun = StartRun(w.MoveEndpoint, p, p.Generation);
                 }
 
                 break;
@@ -63,7 +64,7 @@ public sealed partial class ServerClusterSystem
                 break;
             case ServerState.Crashed:
             case ServerState.Restarting:
-                _primaryRun = StartRun(_workflows.Restart, Guard(p, () => ZoneAvailable(p.Zone)), p);
+                _primaryRun = StartRun(w.Restart, p, p.Generation);
                 break;
             case ServerState.Building:
                 // Its build was cancelled: the slot is lost again and recovery chooses afresh.
@@ -73,7 +74,7 @@ public sealed partial class ServerClusterSystem
             default:
                 if (!p.LossDetected)
                 {
-                    _primaryRun = StartRun(_workflows.DetectPrimaryLoss, Guard(p, () => RegionUp), p);
+                    _primaryRun = StartRun(w.DetectPrimaryLoss, p, p.Generation);
                 }
                 else
                 {
@@ -87,32 +88,32 @@ public sealed partial class ServerClusterSystem
     /// <summary>The primary is lost and detected: fail over, replace the VM keeping its storage, or restore, in that order.</summary>
     private void ChooseRecoveryPath(Server p)
     {
+        var w = _workflows;
         if (BestStandby() is { } standby)
         {
-            _workflows.Promoting = standby;
-            _workflows.FailedPrimary = p;
-            _primaryRun = StartRun(_workflows.Failover, Guard(standby, () => RegionUp && ZoneAvailable(standby.Zone)), standby);
+            w.Promoting = standby;
+            w.FailedPrimary = p;
+            _primaryRun = StartRun(w.Failover, standby, standby.Generation);
             return;
         }
 
         if (Infrastructure.AvailableZones == 0)
         {
-            _primaryRun = StartRun(_workflows.WaitForAnyZone, null, p);
+            _primaryRun = StartRun(w.WaitForAnyZone, p);
             return;
         }
 
-        if (!p.Storage.IsDestroyed && ZoneAvailable(p.Storage.Zone))
+        if (StorageUsable(p.Storage))
         {
-            var volume = p.Storage;
-            _primaryRun = StartRun(_workflows.Replace, Guard(p, () => StorageUsable(volume)), p);
+            _primaryRun = StartRun(w.Replace, p, p.Generation);
             return;
         }
 
         // No standby and no reachable storage: restore from backup in an available zone. If the
         // storage survives in a zone that is down, its return preempts the restore.
-        _workflows.PlanRestore(p, PlaceRestore(p));
-        int zone = _workflows.RestoreZone;
-        _primaryRun = StartRun(_s.WalArchiving ? _workflows.RestoreWithArchive : _workflows.RestoreSnapshot, Guard(p, () => ZoneAvailable(zone)), p);
+        int zone = PlaceRestore(p);
+        w.PlanRestore(p, zone);
+        _primaryRun = StartRun(_s.WalArchiving ? w.RestoreWithArchive : w.RestoreSnapshot, p, p.Generation, zone);
     }
 
     private void PreemptRestoreWhenStorageReturns()
@@ -130,8 +131,6 @@ public sealed partial class ServerClusterSystem
             {
                 p.AbandonBuild(from);
             }
-
-            _primaryRun = null;
         }
     }
 
@@ -139,7 +138,7 @@ public sealed partial class ServerClusterSystem
     {
         switch (s.State)
         {
-            case ServerState.Standby when PlacementAllows(s, s.Zone) || !Primary.IsWritablePrimaryState:
+            case ServerState.Standby when PlacementAllows(s.Zone) || !Primary.IsWritablePrimaryState:
                 return;
             case ServerState.Standby:
                 // The primary moved into its zone (a failover with more standbys than other zones): it is rebuilt elsewhere.
@@ -162,7 +161,7 @@ public sealed partial class ServerClusterSystem
                 return;
         }
 
-        if (RebuildRun(s) is not null)
+        if (_rebuildRuns[s.Index].IsRunning)
         {
             return;
         }
@@ -174,25 +173,14 @@ public sealed partial class ServerClusterSystem
         }
 
         s.PlanZone(StandbyZone(s));
-        int generation = s.Generation;
-        _rebuildRuns[s.Index] = StartRun(_workflows.Rebuild[s.Index], () => s.Generation == generation && RebuildStillValid(s), s);
+        _rebuildRuns[s.Index] = StartRun(_workflows.Rebuild[s.Index], s, s.Generation);
     }
 
     /// <summary>A rebuild holds while the slot is placed as the architecture requires and, once building, its zone and a primary to copy from are there.</summary>
-    private bool RebuildStillValid(Server s)
-    {
-        if (s.State is not (ServerState.Lost or ServerState.Fenced or ServerState.Building))
-        {
-            return false;
-        }
-
-        if (!PlacementAllows(s, s.Zone))
-        {
-            return false;
-        }
-
-        return s.State != ServerState.Building || (ZoneAvailable(s.Zone) && PrimaryCanSeed());
-    }
+    private bool RebuildStillValid(Server s) =>
+        s.State is ServerState.Lost or ServerState.Fenced or ServerState.Building
+        && PlacementAllows(s.Zone)
+        && (s.State != ServerState.Building || (ZoneAvailable(s.Zone) && PrimaryCanSeed()));
 
     /// <summary>A new standby is copied from a primary that serves clients again (seed 001: once promoted, "a new node is scheduled to become the standby").</summary>
     private bool PrimaryCanSeed() => IsServing;
@@ -200,16 +188,20 @@ public sealed partial class ServerClusterSystem
     private void ReconcileStorageCopies()
     {
         var volume = Primary.Storage;
-        if (volume.CopiesLost > 0 && !volume.IsDestroyed && ZoneAvailable(volume.Zone) && _copyRun is not { IsRunning: true })
+        if (volume.CopiesLost > 0 && !volume.IsDestroyed && ZoneAvailable(volume.Zone) && !_copyRun.IsRunning)
         {
-            _copyRun = StartRun(_workflows.RebuildStorageCopy, () => !volume.IsDestroyed && ZoneAvailable(volume.Zone) && ReferenceEquals(volume, Primary.Storage), volume);
+            _copyRun = StartRun(_workflows.RebuildStorageCopy, volume);
         }
     }
 
+    /// <summary>
+    /// Caches fill while the primary serves: a warm-up timer, void if the server fails or is replaced
+    /// meanwhile (cold cache is degraded time, not a recovery stage).
+    /// </summary>
     private void ReconcileCache()
     {
         var p = Primary;
-        if (p.CacheWarm || !IsServing || _warmRun is { IsRunning: true })
+        if (p.CacheWarm || !IsServing || _warming == (p, p.Generation, p.Incarnation))
         {
             return;
         }
@@ -221,15 +213,19 @@ public sealed partial class ServerClusterSystem
             return;
         }
 
-        int generation = p.Generation, incarnation = p.Incarnation;
-        _warmRun = StartRun(_workflows.WarmCache, () => ReferenceEquals(p, Primary) && p.State == ServerState.Serving && p.Generation == generation && p.Incarnation == incarnation, p);
+        _warming = (p, p.Generation, p.Incarnation);
+        After(_s.CacheWarmup.Sample(Random), CacheWarmTimer, 0);
     }
 
-    /// <summary>What a run on <paramref name="server"/> depends on: no new failure of it, plus <paramref name="more"/>.</summary>
-    private static Func<bool> Guard(Server server, Func<bool> more)
+    /// <inheritdoc/>
+    protected override void OnTimer(int kind, int argument)
     {
-        int generation = server.Generation;
-        return () => server.Generation == generation && more();
+        var p = Primary;
+        if (kind == CacheWarmTimer && _warming == (p, p.Generation, p.Incarnation) && p.State == ServerState.Serving)
+        {
+            p.CacheWarm = true;
+            _warming = default;
+        }
     }
 
     /// <summary>
@@ -252,7 +248,7 @@ public sealed partial class ServerClusterSystem
             }
 
             fallback = fallback < 0 ? z : fallback;
-            if (_s.SameZone || !Array.Exists(_servers, s => s.Index != p.Index && s.Zone == z))
+            if (_s.SameZone || !AnyOtherSlotIn(p, z))
             {
                 return z;
             }
@@ -298,8 +294,32 @@ public sealed partial class ServerClusterSystem
         return primaryZone;
     }
 
-    private bool OtherStandbyIn(Server s, int zone) => Array.Exists(_servers, o => o.Index != s.Index && o.Index != _primary && o.Zone == zone);
+    private bool OtherStandbyIn(Server s, int zone)
+    {
+        foreach (var o in _servers)
+        {
+            if (o.Index != s.Index && o.Index != _primary && o.Zone == zone)
+            {
+                return true;
+            }
+        }
 
-    /// <summary>Whether the architecture's placement rule allows a standby of slot <paramref name="s"/> in <paramref name="zone"/>.</summary>
-    private bool PlacementAllows(Server s, int zone) => _s.SameZone ? zone == Primary.Zone : zone != Primary.Zone;
+        return false;
+    }
+
+    private bool AnyOtherSlotIn(Server p, int zone)
+    {
+        foreach (var o in _servers)
+        {
+            if (o.Index != p.Index && o.Zone == zone)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the architecture's placement rule allows a standby in <paramref name="zone"/>: same-zone HA wants the primary's, zone-redundant any other.</summary>
+    private bool PlacementAllows(int zone) => _s.SameZone ? zone == Primary.Zone : zone != Primary.Zone;
 }

@@ -30,7 +30,7 @@ public sealed partial class ServerClusterSystem
             [
                 Detect(S.HealthDetection, _s.HealthDetection, "health monitor"),
                 Do(() => _d.Primary.LossDetected = true),
-            ]);
+            ], requires: run => _d.RegionUp && Unchanged(run));
             Restart = new Workflow("restart the engine in place", StageScope.Incident,
             [
                 Detect(S.DetectEngineCrash, _s.CrashDetection, "service supervisor"),
@@ -38,7 +38,7 @@ public sealed partial class ServerClusterSystem
                 Stage(S.StartEngine, _s.EngineRestart),
                 Computed(S.CrashRecovery, () => CrashRecoverySeconds(_d.Primary)),
                 Do(() => _d.Primary.BecomeServing()),
-            ]);
+            ], requires: run => _d.RegionUp && Unchanged(run) && _d.ZoneAvailable(Of(run).Zone));
             Failover = new Workflow("fail over to the standby", StageScope.Incident,
             [
                 Stage(S.FalsePositiveGuard, _s.FalsePositiveGuard),
@@ -50,7 +50,7 @@ public sealed partial class ServerClusterSystem
                 Do(() => _d.SwapTo(Promoting!)),
                 Stage(S.UpdateDns, _s.DnsUpdate),
                 Do(() => _d.MoveEndpointTo(Promoting!)),
-            ], _s.Synchronous ? null : DataLossCause.AsynchronousFailover);
+            ], _s.Synchronous ? null : DataLossCause.AsynchronousFailover, run => _d.RegionUp && Unchanged(run) && _d.ZoneAvailable(Of(run).Zone));
             Replace = new Workflow("replace the VM, keeping its storage", StageScope.Incident,
             [
                 Do(() => _d.Primary.BeginBuild(_d.Primary.Storage.Zone, _d.Primary.Storage)),
@@ -61,7 +61,7 @@ public sealed partial class ServerClusterSystem
                 Do(() => _d.Primary.BecomeServing()),
                 Stage(S.UpdateDnsNewVm, _s.DnsUpdate),
                 Do(() => _d.MoveEndpointTo(_d.Primary)),
-            ]);
+            ], requires: run => _d.RegionUp && Unchanged(run) && _d.StorageUsable(Of(run).Storage));
             RestoreWithArchive = RestoreWorkflow(archived: true);
             RestoreSnapshot = RestoreWorkflow(archived: false);
             WaitForRegion = new Workflow("wait for the region", StageScope.Incident,
@@ -81,18 +81,13 @@ public sealed partial class ServerClusterSystem
             [
                 Stage(S.UpdateDns, _s.DnsUpdate),
                 Do(() => _d.MoveEndpointTo(_d.Primary)),
-            ]);
+            ], requires: run => _d.RegionUp && Unchanged(run) && Of(run).State == ServerState.Serving);
             Rebuild = [.. d._servers.Select(RebuildWorkflow)];
             RebuildStorageCopy = new Workflow("rebuild a storage copy", StageScope.Background,
             [
                 Stage(S.RebuildStorageCopy, _s.CopyRebuild),
                 Do(() => _d.Primary.Storage.CopyRebuilt()),
-            ]);
-            WarmCache = new Workflow("warm the cache", StageScope.Background,
-            [
-                Stage(S.WarmCache, _s.CacheWarmup),
-                Do(() => _d.Primary.CacheWarm = true),
-            ]);
+            ], requires: run => run.Subject is StorageVolume v && !v.IsDestroyed && _d.ZoneAvailable(v.Zone) && ReferenceEquals(v, _d.Primary.Storage));
             var planned = new Workflow("planned failover: catch up", StageScope.Background,
             [
                 Computed(S.WaitForCatchUp, CatchUpSeconds),
@@ -116,7 +111,7 @@ public sealed partial class ServerClusterSystem
                 }),
                 Stage(S.UpdateDns, _s.DnsUpdate),
                 Do(() => _d.MoveEndpointTo(Promoting!)),
-            ]);
+            ], requires: PlannedFailoverHolds);
             ForcedFailover = new Workflow("forced failover: stop the primary", StageScope.Background,
             [
                 Stage(S.StopPrimary, _s.ForcedStopDelay),
@@ -125,7 +120,7 @@ public sealed partial class ServerClusterSystem
                     _d.Trace("note", "primary", "stopped by the forced failover");
                     _d.Primary.Lose(_d.Now);
                 }),
-            ]);
+            ], requires: run => ReferenceEquals(Of(run), _d.Primary) && Unchanged(run));
         }
 
         public Workflow DetectPrimaryLoss { get; }
@@ -150,8 +145,6 @@ public sealed partial class ServerClusterSystem
 
         public Workflow RebuildStorageCopy { get; }
 
-        public Workflow WarmCache { get; }
-
         public Workflow PlannedFailover { get; }
 
         public Workflow ForcedFailover { get; }
@@ -169,6 +162,24 @@ public sealed partial class ServerClusterSystem
         public StorageVolume? RestoreFrom { get; private set; }
 
         public bool IsRestore(Workflow w) => ReferenceEquals(w, RestoreWithArchive) || ReferenceEquals(w, RestoreSnapshot);
+
+        /// <summary>The server a run works on.</summary>
+        private static Server Of(WorkflowRun run) => (Server)run.Subject!;
+
+        /// <summary>No failure has struck the run's server since the run began.</summary>
+        private static bool Unchanged(WorkflowRun run) => Of(run).Generation == run.SubjectGeneration;
+
+        /// <summary>
+        /// A planned failover needs, until the switch, both servers (no new failure of either, both zones
+        /// up); after it, only the promoted one.
+        /// </summary>
+        private bool PlannedFailoverHolds(WorkflowRun run)
+        {
+            var standby = Of(run);
+            var old = FailedPrimary!;
+            return _d.RegionUp && Unchanged(run) && _d.ZoneAvailable(standby.Zone)
+                && (ReferenceEquals(_d.Primary, standby) || (old.Generation == run.Argument && _d.ZoneAvailable(old.Zone)));
+        }
 
         /// <summary>Plans a restore of <paramref name="p"/> into <paramref name="zone"/>: which backup, what it loses, how long its steps take.</summary>
         public void PlanRestore(Server p, int zone)
@@ -226,7 +237,8 @@ public sealed partial class ServerClusterSystem
             }));
             steps.Add(Stage(S.UpdateDnsRestored, _s.DnsUpdate));
             steps.Add(Do(() => _d.MoveEndpointTo(_d.Primary)));
-            return new Workflow(archived ? "restore from backup and archived WAL" : "restore from the latest snapshot", StageScope.Incident, steps, DataLossCause.RestoreFromBackup);
+            return new Workflow(archived ? "restore from backup and archived WAL" : "restore from the latest snapshot", StageScope.Incident, steps, DataLossCause.RestoreFromBackup,
+                run => _d.RegionUp && Unchanged(run) && _d.ZoneAvailable(run.Argument));
         }
 
         private Workflow RebuildWorkflow(Server slot)
@@ -248,7 +260,7 @@ public sealed partial class ServerClusterSystem
                     return _d.Workload.Wal.CatchUpTime(_d.Now, missed, _s.ReplayRate) - _d.Now;
                 }),
                 Do(() => slot.BecomeStandby(_d.Now)),
-            ]);
+            ], requires: run => Unchanged(run) && _d.RebuildStillValid(slot));
         }
 
         /// <summary>Crash recovery replays the WAL written since the last checkpoint before the engine stopped (at most max_wal).</summary>

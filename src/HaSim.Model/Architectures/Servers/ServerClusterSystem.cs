@@ -24,7 +24,7 @@ public sealed partial class ServerClusterSystem : DatabaseSystem
     private readonly Server[] _servers;
     private readonly Endpoint _endpoint;
     private readonly BackupSchedule _backups;
-    private readonly WorkflowRun?[] _rebuildRuns;
+    private readonly RunHandle[] _rebuildRuns;
     private int _primary;
 
     /// <summary>Builds the deployment: the primary in az-1, standbys in az-2 and az-3 in turn (or az-1 for same-zone HA), all caught up.</summary>
@@ -41,7 +41,7 @@ public sealed partial class ServerClusterSystem : DatabaseSystem
         }
 
         _endpoint = new Endpoint(_servers[0]);
-        _rebuildRuns = new WorkflowRun?[_servers.Length];
+        _rebuildRuns = new RunHandle[_servers.Length];
         _backups = new BackupSchedule(_s.SnapshotInterval, Stream("backup/schedule").NextDouble() * _s.SnapshotInterval);
         _workflows = new ServerWorkflows(this);
         Start();
@@ -63,7 +63,7 @@ public sealed partial class ServerClusterSystem : DatabaseSystem
     public int ConfiguredStandbys => _s.Standbys;
 
     /// <summary>The run rebuilding <paramref name="server"/>'s slot as a standby, if one is going.</summary>
-    public WorkflowRun? RebuildRun(Server server) => _rebuildRuns[server.Index] is { IsRunning: true } run ? run : null;
+    public WorkflowRun? RebuildRun(Server server) => _rebuildRuns[server.Index].Live;
 
     private bool RegionUp => Infrastructure.Region.IsUp;
 
@@ -88,7 +88,7 @@ public sealed partial class ServerClusterSystem : DatabaseSystem
 
         if (ReferenceEquals(kind, ServerNames.NoStandby))
         {
-            return _s.Standbys > 0 && !Array.Exists(_servers, s => s.State == ServerState.Standby);
+            return _s.Standbys > 0 && !HasReadyStandby();
         }
 
         if (ReferenceEquals(kind, ServerNames.StorageCopyRebuilding))
@@ -129,6 +129,19 @@ public sealed partial class ServerClusterSystem : DatabaseSystem
     }
 
     private bool StorageUsable(StorageVolume volume) => !volume.IsDestroyed && ZoneAvailable(volume.Zone);
+
+    private bool HasReadyStandby()
+    {
+        foreach (var s in _servers)
+        {
+            if (s.State == ServerState.Standby)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The usable standby with the least apply backlog (latest caught up; the lowest slot on a tie), or null.</summary>
     private Server? BestStandby()

@@ -86,15 +86,12 @@ public static class ServerStages
     /// <summary>A lost copy of locally redundant storage is rebuilt.</summary>
     public static StageId RebuildStorageCopy { get; } = new("rebuild_storage_copy", "rebuild the lost storage copy");
 
-    /// <summary>Caches fill again after a restart or failover.</summary>
-    public static StageId WarmCache { get; } = new("warm_cache", "warm the cache");
-
     /// <summary>Every stage, in declaration order.</summary>
     public static NameSet<StageId> All { get; } = new(
     [
         HealthDetection, FalsePositiveGuard, Fence, ReplayResidualWal, Promote, UpdateDns, DetectEngineCrash, StartEngine, CrashRecovery,
         ProvisionVm, AttachStorage, UpdateDnsNewVm, StartRestore, ProvisionRestoreServer, RestoreBackup, ReplayArchivedWal, UpdateDnsRestored,
         WaitForRegion, WaitForZone, WaitForStandbyZone, WaitForPrimaryToCopy, BuildStandby, StandbyCatchUp, WaitForCatchUp, BlockWrites, StopPrimary,
-        RebuildStorageCopy, WarmCache,
+        RebuildStorageCopy,
     ]);
 }

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using HaSim.Analysis.MonteCarlo;
+using HaSim.Model.Presets;
+using HaSim.Scenarios.Binding;
+using HaSim.Scenarios.Running;
+
+namespace HaSim.Benchmarks;
+
+/// <summary>
+/// <c>--presets [replications] [filter]</c>: Monte Carlo throughput of each preset as
+/// <c>hasim run --years 100</c> runs it, measured in CPU time (far steadier than wall time on a
+/// shared machine): database-years per CPU-second, bytes allocated per database-year and kernel
+/// events per database-year on one thread; then the whole run on 1 and 2 threads, with the CPU
+/// ratio (2-thread CPU over 1-thread CPU: 1.0 means the second thread costs nothing extra).
+/// </summary>
+public static class PresetQuickRun
+{
+    private const double Years = 100;
+
+    public static int Run(int replications, string? filter)
+    {
+        Console.WriteLine($"presets: {replications} replications x {Years} years each; warm-up first; CPU = user + system time of this process");
+        Console.WriteLine();
+        Console.WriteLine($"{"preset",-26} {"db-yr/CPU-s",12} {"B/db-yr",9} {"events/db-yr",13} {"incidents/db-yr",16} {"1-thr CPU s",12} {"2-thr CPU s",12} {"2/1 CPU",8}");
+        foreach (var preset in PresetCatalog.All.Where(p => filter is null || p.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)))
+        {
+            var scenario = ScenarioLoader.Parse($"preset: {preset.Name}\n", $"{preset.Name}.yaml");
+            var settings = MonteCarloSettings.For(scenario, Years, replications, seed: 1);
+            Serial(scenario, settings, Math.Max(1, replications / 10));
+            var serial = Serial(scenario, settings, replications);
+            double one = Cpu(() => MonteCarloRunner.Run(scenario, settings, ShardSpec.Whole, 1));
+            double two = Cpu(() => MonteCarloRunner.Run(scenario, settings, ShardSpec.Whole, 2));
+            double dbYears = replications * Years;
+            Console.WriteLine(
+                $"{preset.Name,-26} {dbYears / serial.CpuSeconds,12:N0} {serial.Bytes / dbYears,9:N0} {serial.Events / dbYears,13:N1} {serial.Incidents / dbYears,16:N2} {one,12:F2} {two,12:F2} {two / one,8:F2}");
+        }
+
+        return 0;
+    }
+
+    private static (double CpuSeconds, long Bytes, long Events, long Incidents) Serial(Scenario scenario, MonteCarloSettings settings, int replications)
+    {
+        var accumulator = new MonteCarloAccumulator(settings);
+        var tally = new ReplicationTally(accumulator);
+        GC.Collect();
+        long events = 0;
+        long bytes = GC.GetAllocatedBytesForCurrentThread();
+        double cpu = Cpu(() =>
+        {
+            for (int r = 0; r < replications; r++)
+            {
+                tally.Begin();
+                ReplicationRunner.Run(scenario, settings.Seed, r, settings.Years, tally, out long e);
+                tally.Complete();
+                events += e;
+            }
+        });
+        return (cpu, GC.GetAllocatedBytesForCurrentThread() - bytes, events, accumulator.Incidents);
+    }
+
+    private static double Cpu(Action run)
+    {
+        var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var before = process.TotalProcessorTime;
+        run();
+        process.Refresh();
+        return (process.TotalProcessorTime - before).TotalSeconds;
+    }
+}

@@ -10,11 +10,6 @@ if (args.Length > 0 && args[0] == "--presets")
     return PresetQuickRun.Run(replications, args.Length > 2 ? args[2] : null);
 }
 
-if (args.Length > 0 && args[0] == "--presets-cpu")
-{
-    return PresetCpu.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
-}
-
 if (args.Length > 0 && args[0] == "--quick")
 {
     int rounds = args.Length > 1 && int.TryParse(args[1], out int r) && r > 0 ? r : 3;

@@ -14,6 +14,11 @@ public class BadInputTests
     [InlineData("preset: serverless\nworkload:\n  wal_rate: 40 MB\n", 3, 13, "workload.wal_rate", "")]
     [InlineData("preset: serverless\nclient:\n  dns_ttll: 5 s\n", 3, 3, "client.dns_ttll", "")]
     [InlineData("preset: serverless\ntimeline:\n  - at: 5 min\n  target: compute\n", 4, 3, "", "malformed YAML")]
+    [InlineData("preset: serverless\nparameters:\n  safekeeper.quorum: 4\n", 3, 22, "parameters.safekeeper.quorum", "must be at most safekeeper.count (3)")]
+    [InlineData("preset: aiven-business\nparameters:\n  standby.count: -1\n", 3, 18, "parameters.standby.count", "it must be from 1 to 8")]
+    [InlineData("preset: aiven-business\nparameters:\n  backup.retention: {uniform: {min: 1 d, max: 7 d}}\n", 3, 21, "parameters.backup.retention", "is read as a single duration")]
+    [InlineData("preset: serverless\nexpect:\n  - {metric: stage, of: restart_postgress, max: 1 min}\n", 3, 25, "expect[0].of", "did you mean 'restart_postgres'?")]
+    [InlineData("preset: serverless\nexpect:\n  - {metric: degraded, of: warm cache, max: 1 min}\n", 3, 28, "expect[0].of", "cold_cache, no_secondary_pageserver")]
     public void Bad_scenario_is_reported_at_its_file_line_and_field_with_exit_code_2(string yaml, int line, int column, string field, string hint)
     {
         string path = CliHarness.WriteScenario(yaml);
@@ -24,6 +29,18 @@ public class BadInputTests
         Assert.Contains($"{path}:{line}:{column}: error: {field}", stderr);
         Assert.Contains(hint, stderr);
         Assert.DoesNotContain("   at ", stderr);
+    }
+
+    [Fact]
+    public void A_stage_may_be_named_by_its_key_or_its_label()
+    {
+        string path = CliHarness.WriteScenario(
+            "preset: serverless\ntimeline:\n  - {at: 1 min, target: compute, fault: crash}\nexpect:\n" +
+            "  - {metric: stage, of: restart_postgres, max: 1 min}\n  - {metric: stage, of: restart Postgres in the same VM, max: 1 min}\n");
+        var (exit, stdout, stderr) = CliHarness.Run("run", path, "--no-files");
+        Assert.Equal("", stderr);
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Equal(2, stdout.Split("PASS    incident 1 stage: restart Postgres in the same VM").Length - 1);
     }
 
     [Fact]

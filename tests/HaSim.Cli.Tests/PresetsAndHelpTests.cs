@@ -27,6 +27,18 @@ public class PresetsAndHelpTests
     }
 
     [Fact]
+    public void Presets_show_lists_the_names_a_scenario_may_use()
+    {
+        var (exit, stdout, _) = CliHarness.Run("presets", "--show", "azure-zone-redundant-ha");
+        Assert.Equal(0, exit);
+        Assert.Matches("(?m)^primary +crash, fail, planned-failover, forced-failover +the current primary", stdout);
+        Assert.Matches("(?m)^az-3 +outage ", stdout);
+        Assert.Matches("(?m)^promote_standby +stage +promote the standby to primary$", stdout);
+        Assert.Matches("(?m)^region_outage +failure mode +region outage$", stdout);
+        Assert.Matches("(?m)^no_standby +degraded kind +running without a standby$", stdout);
+    }
+
+    [Fact]
     public void Presets_json_is_machine_readable_and_marks_assumptions()
     {
         var (_, stdout, _) = CliHarness.Run("presets", "--format", "json");

@@ -1,7 +1,7 @@
 using HaSim.Model.Faults;
 using HaSim.Model.Incidents;
-using F = HaSim.Model.Tests.ModelRun.F;
 using HaSim.Model.Workloads;
+using F = HaSim.Model.Tests.ModelRun.F;
 
 namespace HaSim.Model.Tests;
 

@@ -1,8 +1,8 @@
 using HaSim.Kernel.Distributions;
 using HaSim.Model.Architectures.Serverless;
-using static HaSim.Model.Architectures.Serverless.ServerlessParameters;
 using HaSim.Model.Parameters;
 using HaSim.Model.Workloads;
+using static HaSim.Model.Architectures.Serverless.ServerlessParameters;
 using static HaSim.Model.Presets.PresetBuilder;
 
 namespace HaSim.Model.Presets;

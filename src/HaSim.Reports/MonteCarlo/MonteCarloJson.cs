@@ -1,5 +1,5 @@
-using HaSim.Analysis;
 using System.Text.Json;
+using HaSim.Analysis;
 using HaSim.Analysis.MonteCarlo;
 using HaSim.Analysis.Statistics;
 using HaSim.Model.Metrics;

@@ -1,5 +1,7 @@
-using HaSim.Analysis;
 using System.Text;
+using HaSim.Analysis;
+using HaSim.Model.Architectures;
+using HaSim.Model.Names;
 using HaSim.Model.Parameters;
 using HaSim.Model.Presets;
 using HaSim.Reports.Text;
@@ -36,7 +38,38 @@ public static class PresetReport
         }
 
         sb.Append(t.Render(""));
+        sb.Append(Names(p));
         return sb.ToString();
+    }
+
+    /// <summary>What a scenario file may name for this preset: targets and their faults, stages, failure modes, degraded kinds.</summary>
+    private static string Names(Preset p)
+    {
+        var architecture = ArchitectureRegistry.For(p.Model);
+        var sb = new StringBuilder("\n");
+        var targets = new TextTable("target", "faults", "what it is");
+        foreach (var target in architecture.Targets(p.Parameters))
+        {
+            targets.Add(target.Label, string.Join(", ", target.Faults.Select(f => f.FileName)), target.Description);
+        }
+
+        sb.Append(targets.Render(""));
+        sb.Append('\n');
+        var names = new TextTable("name", "kind", "label");
+        AddNames(names, "stage", architecture.Stages);
+        AddNames(names, "failure mode", architecture.FailureModes);
+        AddNames(names, "degraded kind", architecture.DegradedKinds);
+        sb.Append(names.Render(""));
+        return sb.ToString();
+    }
+
+    private static void AddNames<T>(TextTable table, string kind, NameSet<T> names)
+        where T : TypedName
+    {
+        foreach (var n in names.All)
+        {
+            table.Add(n.Key, kind, n.Label);
+        }
     }
 
     /// <summary>The presets as a JSON array: name, model, SLA, and each parameter's value, number, source and whether it is an assumption.</summary>

@@ -1,6 +1,6 @@
-using HaSim.Analysis;
 using System.Text;
 using System.Text.Json;
+using HaSim.Analysis;
 using HaSim.Model.Incidents;
 using HaSim.Model.Metrics;
 using HaSim.Scenarios.Running;

@@ -351,12 +351,12 @@ public static class ScenarioLoader
         TypedName? found = metric.Subject == MetricSubject.Stage ? architecture.Stages.Find(ofNode.Value) : architecture.DegradedKinds.Find(ofNode.Value);
         if (found is null)
         {
-            var labels = metric.Subject == MetricSubject.Stage
-                ? architecture.Stages.All.Select(n => n.Label).ToList()
-                : architecture.DegradedKinds.All.Select(n => n.Label).ToList();
+            IReadOnlyList<TypedName> names = metric.Subject == MetricSubject.Stage ? architecture.Stages.All : architecture.DegradedKinds.All;
+            var spellings = (metric.Subject == MetricSubject.Stage ? architecture.Stages.Spellings() : architecture.DegradedKinds.Spellings()).ToList();
             bag.Add(ofNode.Diagnostic(
                 $"'{ofNode.Value}' is not a {what} of the {architecture.Kind.Name()} model",
-                DidYouMean.Phrase(ofNode.Value, labels) ?? $"{what}s: " + string.Join(", ", labels.Select(l => $"'{l}'"))));
+                DidYouMean.Phrase(ofNode.Value, spellings)
+                    ?? $"{what}s: " + string.Join(", ", names.Select(n => n.Key)) + $" ('hasim presets --show {preset.Name}' gives their labels)"));
         }
 
         return found;

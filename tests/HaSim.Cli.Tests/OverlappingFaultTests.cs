@@ -126,8 +126,9 @@ public class OverlappingFaultTests
     [InlineData("b6-same-zone-becomes-zone-redundant.yaml")]
     public void Each_case_meets_the_expectations_its_file_states_through_the_cli(string file)
     {
-        var (exit, _, err) = CliHarness.Run("run", $"tests/HaSim.Cli.Tests/repro/{file}", "--no-files", "--check-invariants");
+        var (exit, stdout, err) = CliHarness.Run("run", $"tests/HaSim.Cli.Tests/repro/{file}", "--no-files", "--check-invariants");
         Assert.True(exit == 0, err);
+        Assert.Matches("(?m)^Checked +[1-9][0-9,]* invariant checks held$", stdout);
     }
 
     private static ScenarioResult Run(string file) =>

@@ -16,6 +16,13 @@ public sealed record Constant : Distribution
     public override double Sample(System.Random random) => Value;
 
     /// <inheritdoc/>
+    public override double SampleForwardRecurrence(System.Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        return random.NextDouble() * Value;
+    }
+
+    /// <inheritdoc/>
     public override double Quantile(double p)
     {
         CheckProbability(p);

@@ -4,6 +4,7 @@ namespace HaSim.Kernel.Distributions;
 public sealed record Empirical : Distribution
 {
     private readonly double[] _sorted;
+    private readonly double[] _cumulative;
 
     /// <summary>An empirical distribution of <paramref name="observations"/> (at least one, none negative).</summary>
     public Empirical(IEnumerable<double> observations)
@@ -21,6 +22,13 @@ public sealed record Empirical : Distribution
         }
 
         Array.Sort(_sorted);
+        _cumulative = new double[_sorted.Length];
+        double sum = 0;
+        for (int i = 0; i < _sorted.Length; i++)
+        {
+            sum += _sorted[i];
+            _cumulative[i] = sum;
+        }
     }
 
     /// <summary>The observations, sorted.</summary>
@@ -31,6 +39,22 @@ public sealed record Empirical : Distribution
 
     /// <inheritdoc/>
     public override double Sample(System.Random random) => _sorted[(int)(random.NextDouble() * _sorted.Length)];
+
+    /// <inheritdoc/>
+    /// <remarks>The length-biased draw picks each observation with probability proportional to its value.</remarks>
+    public override double SampleForwardRecurrence(System.Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        double total = _cumulative[^1];
+        if (total <= 0)
+        {
+            return 0;
+        }
+
+        int i = Array.BinarySearch(_cumulative, random.NextDouble() * total);
+        i = Math.Min(i < 0 ? ~i : i, _sorted.Length - 1);
+        return random.NextDouble() * _sorted[i];
+    }
 
     /// <inheritdoc/>
     public override double Quantile(double p)

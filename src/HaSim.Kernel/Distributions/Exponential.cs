@@ -25,6 +25,10 @@ public sealed record Exponential : Distribution
     }
 
     /// <inheritdoc/>
+    /// <remarks>Memoryless: the time to the next event from any instant is an ordinary draw.</remarks>
+    public override double SampleForwardRecurrence(System.Random random) => Sample(random);
+
+    /// <inheritdoc/>
     public override double Quantile(double p)
     {
         CheckProbability(p);

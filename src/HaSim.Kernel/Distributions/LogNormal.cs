@@ -66,6 +66,15 @@ public sealed record LogNormal : Distribution
         Sigma == 0 ? Math.Exp(Mu) : MathNet.Numerics.Distributions.LogNormal.Sample(random, Mu, Sigma);
 
     /// <inheritdoc/>
+    /// <remarks>The length-biased lognormal(mu, sigma) is lognormal(mu + sigma², sigma).</remarks>
+    public override double SampleForwardRecurrence(System.Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        double length = Sigma == 0 ? Math.Exp(Mu) : MathNet.Numerics.Distributions.LogNormal.Sample(random, Mu + (Sigma * Sigma), Sigma);
+        return random.NextDouble() * length;
+    }
+
+    /// <inheritdoc/>
     public override double Quantile(double p)
     {
         CheckProbability(p);

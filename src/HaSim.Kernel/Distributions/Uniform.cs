@@ -27,6 +27,15 @@ public sealed record Uniform : Distribution
     public override double Sample(System.Random random) => Min + (random.NextDouble() * (Max - Min));
 
     /// <inheritdoc/>
+    /// <remarks>The length-biased interval has density proportional to x on [min, max]: its inverse CDF is sqrt(min² + u(max² - min²)).</remarks>
+    public override double SampleForwardRecurrence(System.Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        double length = Math.Sqrt((Min * Min) + (random.NextDouble() * ((Max * Max) - (Min * Min))));
+        return random.NextDouble() * length;
+    }
+
+    /// <inheritdoc/>
     public override double Quantile(double p)
     {
         CheckProbability(p);

@@ -25,6 +25,15 @@ public sealed record Weibull : Distribution
     public override double Sample(System.Random random) => MathNet.Numerics.Distributions.Weibull.Sample(random, Shape, Scale);
 
     /// <inheritdoc/>
+    /// <remarks>For the length-biased Weibull(k, scale), (x/scale)^k is Gamma(1 + 1/k, 1) distributed.</remarks>
+    public override double SampleForwardRecurrence(System.Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        double g = MathNet.Numerics.Distributions.Gamma.Sample(random, 1 + (1 / Shape), 1);
+        return random.NextDouble() * Scale * Math.Pow(g, 1 / Shape);
+    }
+
+    /// <inheritdoc/>
     public override double Quantile(double p)
     {
         CheckProbability(p);

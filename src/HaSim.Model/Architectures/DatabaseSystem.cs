@@ -83,6 +83,9 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
     /// <summary>The simulation.</summary>
     public Simulation Simulation { get; }
 
+    /// <summary>How many checker observations have run (each checker called at each change point), for reports of what was checked.</summary>
+    public long InvariantChecks { get; private set; }
+
     /// <summary>The runner of this database's recovery workflows.</summary>
     public StageRunner Runner { get; }
 
@@ -180,6 +183,8 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
         {
             EndDegraded(k);
         }
+
+        InvariantChecks += _checkers.Length;
 
         foreach (var c in _checkers)
         {
@@ -316,6 +321,8 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
             _open.DataLossCause = cause;
         }
 
+        InvariantChecks += _checkers.Length;
+
         foreach (var c in _checkers)
         {
             c.OnDataLost(this, loss, _currentRun);
@@ -395,6 +402,8 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
             _settling = false;
         }
 
+        InvariantChecks += _checkers.Length;
+
         foreach (var c in _checkers)
         {
             c.OnSettled(this);
@@ -438,6 +447,7 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
         double now = Now;
         if (now > _lastEntry)
         {
+            InvariantChecks += _checkers.Length;
             foreach (var c in _checkers)
             {
                 c.OnTimeAdvancing(this, _lastEntry, now);
@@ -481,6 +491,7 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
         _dnsChangedAt = null;
         _again = true;
         Trace("service-down", mode.Key, "");
+        InvariantChecks += _checkers.Length;
         foreach (var c in _checkers)
         {
             c.OnIncidentOpened(this, incident);
@@ -511,6 +522,8 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
                 _observer.OnTrace(new TraceRecord(Now, "client-up", "clients", $"clients reconnect at {Units.FormatClock(incident.ClientRestoredSeconds.Value)}; RTO {Units.FormatSeconds(incident.RtoSeconds!.Value)}", incident.Number));
             }
         }
+
+        InvariantChecks += _checkers.Length;
 
         foreach (var c in _checkers)
         {
@@ -605,6 +618,8 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
             _observer.OnTrace(new TraceRecord(Now, "stage-start", stage.Stage.Key, stage.Scope == StageScope.Background ? "background" : "", stage.Incident?.Number));
         }
 
+        InvariantChecks += _checkers.Length;
+
         foreach (var c in _checkers)
         {
             c.OnStageBegan(this, run, stage);
@@ -613,6 +628,7 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
 
     void IStageHost.StageEnded(WorkflowRun run, in ActiveStage active, in RecoveryStage stage)
     {
+        InvariantChecks += _checkers.Length;
         foreach (var c in _checkers)
         {
             c.OnStageEnded(this, run, active, stage);

@@ -27,6 +27,11 @@ public static class TimelineReport
 
         sb.Append($"Preset    {s.Preset.Name}: {s.Preset.Title}\n");
         sb.Append($"Seed      {result.Seed}\n");
+        if (result.InvariantChecks > 0)
+        {
+            sb.Append($"Checked   {result.InvariantChecks:N0} invariant checks held\n");
+        }
+
         if (s.Overrides.Count > 0)
         {
             sb.Append($"Overrides {string.Join(", ", s.Overrides.Select(k => $"{k} = {s.Parameters[k].Display()}"))}\n");

@@ -62,10 +62,17 @@ public static class FailureInjector
     {
         var sim = system.Simulation;
         var random = sim.Streams.Get(planned.StreamName);
+
+        // The first failure comes after the forward recurrence time, not a whole interval: the
+        // process is then stationary from time zero, so a 1-year replication sees the same
+        // failure rate as a year in the middle of a 100-year one (periodic maintenance would
+        // otherwise come about half an event a year short in short runs).
+        double wait = planned.Interval.SampleForwardRecurrence(random);
         while (true)
         {
-            yield return sim.Timeout(planned.Interval.Sample(random));
+            yield return sim.Timeout(wait);
             system.InjectNow(new Fault(sim.Now, planned.Target, planned.Process.Kind, planned.Duration?.Sample(random), planned.Origin, planned.Process.Mode), planned.Route);
+            wait = planned.Interval.Sample(random);
         }
     }
 

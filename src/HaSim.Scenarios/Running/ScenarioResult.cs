@@ -20,6 +20,9 @@ public sealed record ScenarioResult(
     IReadOnlyList<TraceRecord> Trace,
     IReadOnlyList<ExpectationResult> Expectations)
 {
+    /// <summary>Invariant checker observations that held during the run (0 without checking).</summary>
+    public long InvariantChecks { get; init; }
+
     /// <summary>True if every expectation held.</summary>
     public bool ExpectationsMet => Expectations.All(e => e.Passed);
 

@@ -32,7 +32,10 @@ public static class ScenarioRunner
 
         system.Finish();
         var expectations = scenario.Expectations.Select(e => Check(e, recorder)).ToList();
-        return new ScenarioResult(scenario, rootSeed, simulation.Now, recorder.Incidents, recorder.Degraded, recorder.Trace, expectations);
+        return new ScenarioResult(scenario, rootSeed, simulation.Now, recorder.Incidents, recorder.Degraded, recorder.Trace, expectations)
+        {
+            InvariantChecks = system.InvariantChecks,
+        };
     }
 
     private static ExpectationResult Check(Expectation e, RunRecorder run)

@@ -47,12 +47,17 @@ public static class FaultStorm
     }
 
     /// <summary>Replays <paramref name="storm"/> with every checker on; returns what went wrong, or null.</summary>
-    public static string? Check(Storm storm)
+    public static string? Check(Storm storm) => Check(storm, out _);
+
+    /// <summary>As <see cref="Check(Storm)"/>, also giving the checker observations that held.</summary>
+    public static string? Check(Storm storm, out long checks)
     {
         ArgumentNullException.ThrowIfNull(storm);
+        checks = 0;
         try
         {
             var result = ScenarioRunner.Run(storm.ToScenario(), keepTrace: false, checkInvariants: true);
+            checks = result.InvariantChecks;
             var last = result.Incidents.Count > 0 ? result.Incidents[^1] : null;
             if (last is { ServerRestoredSeconds: null })
             {

@@ -26,19 +26,23 @@ public class FaultStormTests(ITestOutputHelper output)
         ulong first = ulong.TryParse(Environment.GetEnvironmentVariable("HASIM_STORM_SEED"), NumberStyles.None, CultureInfo.InvariantCulture, out ulong s) ? s : 1;
         int storms = (total + PresetCatalog.All.Count - 1) / PresetCatalog.All.Count;
         int faults = 0;
+        long checks = 0;
         var watch = Stopwatch.StartNew();
         for (ulong seed = first; seed < first + (ulong)storms; seed++)
         {
             var storm = FaultStorm.Generate(preset, seed);
             faults += storm.Faults.Count;
-            if (FaultStorm.Check(storm) is { } failure)
+            string? failure = FaultStorm.Check(storm, out long held);
+            checks += held;
+            if (failure is not null)
             {
                 var shrunk = FaultStorm.Shrink(storm);
                 Assert.Fail($"{name}, storm {seed} ({storm.Faults.Count} faults): {failure}\nshrunk to {shrunk.Faults.Count} fault(s), which fails with: {FaultStorm.Check(shrunk)}\n\n{shrunk.ToYaml()}");
             }
         }
 
-        output.WriteLine($"{name}: {storms} storms, {faults} faults, {watch.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine($"{name}: {storms} storms, {faults} faults, {checks} invariant checks, {watch.Elapsed.TotalSeconds:F1} s");
         Assert.True(faults > storms, "storms should hold several faults on average");
+        Assert.True(checks > 10L * faults, "the checkers should observe every change");
     }
 }

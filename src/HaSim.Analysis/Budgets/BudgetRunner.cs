@@ -258,6 +258,13 @@ public static class BudgetRunner
             var i = estimate.Interval;
             double limit = Budget.Goal.Limit;
             double halfWidth = limit >= i.Estimate ? i.Upper - i.Estimate : i.Estimate - i.Lower;
+            var statistic = Budget.Goal.Figure.Statistic;
+            if (double.IsInfinity(halfWidth) && statistic?.Kind == StatisticKind.Quantile)
+            {
+                double perReplication = (double)estimate.SampleSize / _plan.ReplicationsAt(look);
+                return _plan.ReplicationsToBound(look, limit >= i.Estimate ? statistic.Parameter : 1 - statistic.Parameter, perReplication);
+            }
+
             return _plan.ReplicationsToDecide(look, halfWidth, Math.Abs(limit - i.Estimate));
         }
 

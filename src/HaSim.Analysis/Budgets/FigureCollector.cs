@@ -3,7 +3,6 @@ using HaSim.Analysis.Statistics;
 using HaSim.Model.Incidents;
 using HaSim.Model.Metrics;
 using HaSim.Model.Names;
-using MathNet.Numerics.Distributions;
 
 namespace HaSim.Analysis.Budgets;
 
@@ -259,7 +258,4 @@ internal static class YearFigures
             ? downtime.MapDecreasing(x => 1 - (x / horizon))
             : downtime.Map(x => x / years);
     }
-
-    /// <summary>The standard normal quantile of a two-sided interval at <paramref name="level"/>.</summary>
-    public static double Z(double level) => Normal.InvCDF(0, 1, 1 - ((1 - level) / 2));
 }

@@ -92,13 +92,14 @@ public static partial class GoalParser
 
         private (int At, int Length, Relation Relation) FindRelation(Piece p)
         {
-            int depth = 0;
+            int depth = 0, open = -1;
             string s = p.Text;
             for (int i = 0; i < s.Length; i++)
             {
                 char c = s[i];
                 if (c == '(')
                 {
+                    open = depth == 0 ? i : open;
                     depth++;
                 }
                 else if (c == ')')
@@ -128,6 +129,11 @@ public static partial class GoalParser
                             throw Error(p.Slice(i, 1), $"'{c}' is not a budget comparison", $"limits are inclusive: write '{c}='");
                     }
                 }
+            }
+
+            if (depth > 0)
+            {
+                throw Error(p.From(Math.Max(0, open - 1)), $"'{s[Math.Max(0, open - 1)..(open + 1)]}' has no closing ')'");
             }
 
             throw Error(p, $"'{p.Text}' has no comparison", "write the figure, '<=', '>=' or '==' and a limit, e.g. 'p99 rto <= 120 s'");

@@ -76,5 +76,36 @@ public sealed record SequentialPlan(long First, long Cap, double Confidence)
         return null;
     }
 
+    /// <summary>
+    /// Roughly how many replications give a quantile at probability <paramref name="p"/> an upper bound
+    /// at all, when it has none at look <paramref name="look"/>: the first point of the schedule whose
+    /// expected sample (<paramref name="perReplication"/> observations per replication) has an order
+    /// statistic above the quantile with the look's confidence, n ≥ ln(tail) / ln(p).
+    /// </summary>
+    public long? ReplicationsToBound(int look, double p, double perReplication)
+    {
+        if (!(perReplication > 0) || !(p > 0 && p < 1))
+        {
+            return null;
+        }
+
+        for (int k = look + 1; k < 62; k++)
+        {
+            long at = First << (k - 1);
+            double tail = (1 - LevelAt(k)) / 2;
+            if (perReplication * at >= Math.Log(tail) / Math.Log(p))
+            {
+                return at;
+            }
+
+            if (at > long.MaxValue / 4)
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
+
     private double Z(int look) => Normal.InvCDF(0, 1, 1 - ((1 - LevelAt(look)) / 2));
 }

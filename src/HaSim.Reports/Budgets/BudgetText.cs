@@ -117,9 +117,23 @@ public static class BudgetText
         {
             Analysis.Budgets.Verdict.Pass => $"{figure}: the whole interval meets {Limit(goal)}",
             Analysis.Budgets.Verdict.Fail => $"{figure}: the whole interval breaks the limit {Limit(goal)}",
-            _ => $"{figure}: the interval straddles the limit {Limit(goal)} at the cap of {o.Cap.ToString(C)} replications; "
-                + (o.Needed is { } n ? $"about {n.ToString(C)} replications would decide it (max_replications: {n.ToString(C)}, or --max-replications {n.ToString(C)})" : "more replications may not decide it (the estimate is at the limit or its interval is unbounded)"),
+            _ => $"{figure}: the interval straddles the limit {Limit(goal)} at the cap of {o.Cap.ToString(C)} replications; " + Needed(o),
         };
+    }
+
+    /// <summary>What it would take to decide an inconclusive budget.</summary>
+    public static string Needed(BudgetOutcome o)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        if (o.Needed is not { } n)
+        {
+            return "more replications may not decide it (the estimate is at the limit, or the interval cannot be extrapolated)";
+        }
+
+        string set = $"(max_replications: {n.ToString(C)}, or --max-replications {n.ToString(C)})";
+        return double.IsInfinity(o.Estimate.Interval.Upper) || double.IsInfinity(o.Estimate.Interval.Lower)
+            ? $"the sample is too small for the interval to have a bound on that side: about {n.ToString(C)} replications would give it one {set}, and deciding may take more"
+            : $"about {n.ToString(C)} replications would decide it {set}";
     }
 
     /// <summary>The evidence: sample, replications, look and seed.</summary>
@@ -127,7 +141,7 @@ public static class BudgetText
     {
         ArgumentNullException.ThrowIfNull(o);
         var s = o.Budget.Subject;
-        string runs = s.IsScripted ? "scripted replays" : $"replications of {s.Years?.ToString("0.###", C)} years";
+        string runs = s.IsScripted ? "scripted replays" : $"replications of {s.Years?.ToString("0.###", C)} year{(s.Years == 1 ? "" : "s")}";
         return $"n = {o.Estimate.SampleSize.ToString(C)} {SampleOf(o.Budget.Goal.Figure)} from {o.Replications.ToString(C)} {runs}, seed {o.Seed.ToString(C)}, look {o.Look.ToString(C)}";
     }
 

@@ -23,9 +23,9 @@ public static class JUnitReport
         var cases = result.Outcomes.Select(o => (Outcome: o, Failure: FailureOf(o, result.File.Path, inconclusiveAsSkipped), Skipped: inconclusiveAsSkipped && o.Verdict == Verdict.Inconclusive)).ToList();
         int failures = cases.Count(c => c.Failure is not null);
         int skipped = cases.Count(c => c.Skipped);
-        var text = new StringBuilder();
-        var settings = new XmlWriterSettings { Indent = true, IndentChars = "  ", NewLineChars = "\n", Encoding = new UTF8Encoding(false), OmitXmlDeclaration = false };
-        using (var w = XmlWriter.Create(new StringWriter(text, C), settings))
+        using var buffer = new MemoryStream();
+        var settings = new XmlWriterSettings { Indent = true, IndentChars = "  ", NewLineChars = "\n", Encoding = new UTF8Encoding(false) };
+        using (var w = XmlWriter.Create(buffer, settings))
         {
             w.WriteStartDocument();
             w.WriteStartElement("testsuites");
@@ -74,7 +74,7 @@ public static class JUnitReport
             w.WriteEndDocument();
         }
 
-        return text.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal) + "\n";
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
     private static (string Type, string Message, string Details)? FailureOf(BudgetOutcome o, string budgetsFile, bool inconclusiveAsSkipped)

@@ -245,7 +245,7 @@ public static class BudgetRunner
 
             var difference = Estimate.MeanOf(diffs, Budget.Goal.Confidence);
             double reference = baseline.Estimate.Value;
-            double tolerance = Budget.Regression.For(double.IsFinite(reference) ? reference : 0);
+            double tolerance = Budget.Regression.For(double.IsFinite(reference) ? reference : 0, Budget.Goal);
             int worse = Budget.Goal.WorseDirection(reference);
             double lowest = worse > 0 ? difference.Interval.Lower : -difference.Interval.Upper;
             double highest = worse > 0 ? difference.Interval.Upper : -difference.Interval.Lower;

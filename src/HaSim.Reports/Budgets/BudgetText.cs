@@ -44,9 +44,12 @@ public static class BudgetText
         }
 
         string sign = value > 0 ? "+" : value < 0 ? "-" : "";
-        double a = Math.Abs(value);
-        return sign + (unit == FigureUnit.Fraction ? (a * 100).ToString("0.####", C) + " pp" : Value(a, unit));
+        return sign + Amount(Math.Abs(value), unit);
     }
+
+    /// <summary>An amount of a figure's unit (a tolerance, a difference's size): fractions in percentage points, <c>0.00031 pp</c>.</summary>
+    public static string Amount(double value, FigureUnit unit) =>
+        unit == FigureUnit.Fraction && double.IsFinite(value) ? (value * 100).ToString(value * 100 >= 0.01 ? "0.####" : "G2", C) + " pp" : Value(value, unit);
 
     /// <summary>An interval: <c>91.0 s .. 101.3 s</c> (or <c>-</c> when undefined).</summary>
     public static string Interval(Estimate e, FigureUnit unit) =>
@@ -158,7 +161,7 @@ public static class BudgetText
             BaselineStatus.NotComparable => $"not compared with the baseline {c.File}: {c.Reason}",
             _ => $"{(c.Change == Change.Regression ? "regression" : c.Change == Change.Improvement ? "improvement" : "no change")} against the baseline "
                 + $"({Value(c.Baseline!.Estimate.Value, unit)}, hasim {c.Baseline.HasimVersion}): this run minus baseline {Difference(c.Difference!.Value, unit)} "
-                + $"({Level(c.Difference.Interval.Level)} interval {DifferenceInterval(c.Difference, unit)}, paired over {c.Difference.SampleSize.ToString(C)} batches of the same {c.Baseline.Replications.ToString(C)} replications), tolerance {Value(c.Tolerance, unit)}"
+                + $"({Level(c.Difference.Interval.Level)} interval {DifferenceInterval(c.Difference, unit)}, paired over {c.Difference.SampleSize.ToString(C)} batches of the same {c.Baseline.Replications.ToString(C)} replications), tolerance {Amount(c.Tolerance, unit)}"
                 + (c.Change == Change.Improvement ? $"; update the baseline to keep it: hasim baseline update {budgetsFile}" : ""),
         };
     }

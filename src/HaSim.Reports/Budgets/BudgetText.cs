@@ -48,8 +48,17 @@ public static class BudgetText
     }
 
     /// <summary>An amount of a figure's unit (a tolerance, a difference's size): fractions in percentage points, <c>0.00031 pp</c>.</summary>
-    public static string Amount(double value, FigureUnit unit) =>
-        unit == FigureUnit.Fraction && double.IsFinite(value) ? (value * 100).ToString(value * 100 >= 0.01 ? "0.####" : "G2", C) + " pp" : Value(value, unit);
+    public static string Amount(double value, FigureUnit unit)
+    {
+        if (unit != FigureUnit.Fraction || !double.IsFinite(value))
+        {
+            return Value(value, unit);
+        }
+
+        double points = value * 100;
+        int decimals = points == 0 || points >= 0.01 ? 4 : Math.Min(12, (int)Math.Ceiling(-Math.Log10(points)) + 1);
+        return points.ToString("0." + new string('#', decimals), C) + " pp";
+    }
 
     /// <summary>An interval: <c>91.0 s .. 101.3 s</c> (or <c>-</c> when undefined).</summary>
     public static string Interval(Estimate e, FigureUnit unit) =>

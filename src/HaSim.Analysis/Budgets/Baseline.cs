@@ -96,14 +96,7 @@ public sealed record Baseline(
         w.WriteString("run", Subject);
         w.WriteString("preset", Preset);
         w.WriteString("mode", Mode);
-        if (Years is { } years)
-        {
-            w.WriteNumber("years_per_replication", years);
-        }
-        else
-        {
-            w.WriteNull("years_per_replication");
-        }
+        w.WriteNumberOrNull("years_per_replication", Years ?? double.NaN);
 
         w.WriteString("scenario_hash", ScenarioHash);
         w.WriteEndObject();
@@ -111,9 +104,9 @@ public sealed record Baseline(
         w.WriteNumber("first_replications", FirstReplications);
         w.WriteNumber("replications", Replications);
         w.WriteStartObject("estimate");
-        Number(w, "estimate", Estimate.Value);
-        Number(w, "lower", Estimate.Interval.Lower);
-        Number(w, "upper", Estimate.Interval.Upper);
+        w.WriteNumberOrNull("estimate", Estimate.Value);
+        w.WriteNumberOrNull("lower", Estimate.Interval.Lower);
+        w.WriteNumberOrNull("upper", Estimate.Interval.Upper);
         w.WriteNumber("confidence_level", Estimate.Interval.Level);
         w.WriteNumber("n", Estimate.SampleSize);
         w.WriteEndObject();
@@ -184,18 +177,6 @@ public sealed record Baseline(
     }
 
     private static double OrNaN(JsonObject json, string name) => json[name] is null ? double.NaN : Json.Double(json, name);
-
-    private static void Number(Utf8JsonWriter w, string name, double value)
-    {
-        if (double.IsFinite(value))
-        {
-            w.WriteNumber(name, value);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
 
     private static string Short(string hash) => hash.Length > 19 ? hash[..19] : hash;
 

@@ -316,36 +316,20 @@ public static partial class BudgetFileLoader
             return new Tolerance(share, true);
         }
 
-        bool ok;
-        double amount;
-        UnitError? unitError;
-        switch (unit)
+        if (unit == FigureUnit.Fraction)
         {
-            case FigureUnit.Seconds or FigureUnit.SecondsPerYear:
-                ok = Durations.TryParse(text.Replace("/yr", "", StringComparison.OrdinalIgnoreCase), out amount, out unitError);
-                break;
-            case FigureUnit.Bytes:
-                ok = Sizes.TryParse(text, out long bytes, out unitError);
-                amount = bytes;
-                break;
-            case FigureUnit.Fraction:
-                amount = 0;
-                unitError = new UnitError($"'{text}' is not a tolerance for a fraction", "write a share of the baseline ('10%') or percentage points ('0.5 pp')");
-                ok = text.EndsWith("pp", StringComparison.Ordinal) && Values.TryParseNumber(text[..^2], out amount, out _);
-                amount /= 100;
-                break;
-            default:
-                ok = Values.TryParseNumber(text.Replace("/yr", "", StringComparison.OrdinalIgnoreCase), out amount, out unitError) && amount >= 0;
-                unitError ??= ok ? null : new UnitError($"negative tolerance '{text}'");
-                break;
+            // A percentage is a share; an amount of a fraction is written in percentage points.
+            if (text.EndsWith("pp", StringComparison.Ordinal) && Values.TryParseNumber(text[..^2], out double points, out _) && points >= 0)
+            {
+                return new Tolerance(points / 100, false);
+            }
+
+            throw node.Error($"'{text}' is not a tolerance for a fraction", "write a share of the baseline ('10%') or percentage points ('0.5 pp')");
         }
 
-        if (!ok || amount < 0)
-        {
-            throw node.Error(unitError?.Message ?? $"'{text}' is not a tolerance", unitError?.Suggestion ?? "write a share of the baseline, e.g. '10%', or an amount in the figure's unit");
-        }
-
-        return new Tolerance(amount, false);
+        return FigureUnits.TryParse(text, unit, "tolerance", out double amount, out var unitError)
+            ? new Tolerance(amount, false)
+            : throw node.Error(unitError.Message, unitError.Suggestion ?? "write a share of the baseline, e.g. '10%', or an amount in the figure's unit");
     }
 
     private sealed record Settings(long Replications, long? MaxReplications, double Confidence, ScalarNode? RegressionNode, ulong Seed);

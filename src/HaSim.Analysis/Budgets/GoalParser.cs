@@ -50,9 +50,6 @@ public static partial class GoalParser
             new ScenarioDiagnostic(source, 1, offset + 1, "", message, suggestion)).Read(confidence);
     }
 
-    [GeneratedRegex(@"\s*(?:/\s*(?:yr|years?|y)|per\s+years?|a\s+year)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex PerYearSuffix();
-
     [GeneratedRegex(@"^p(?<p>\d+(?:\.\d+)?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuantileWord();
 
@@ -357,50 +354,12 @@ public static partial class GoalParser
 
         private double ReadQuantity(Piece p, FigureUnit unit, string what)
         {
-            string s = p.Text;
-            if (s.Length == 0)
+            if (p.Text.Length == 0)
             {
-                throw Error(p, $"the goal has no {what}", unit switch
-                {
-                    FigureUnit.Seconds or FigureUnit.SecondsPerYear => "write a duration, e.g. '120 s'",
-                    FigureUnit.Bytes => "write a size, e.g. '0 B'",
-                    FigureUnit.Fraction => "write a percentage, e.g. '1%'",
-                    _ => "write a number, e.g. '5'",
-                });
+                throw Error(p, $"the goal has no {what}", "write " + FigureUnits.Example(unit));
             }
 
-            if (unit is FigureUnit.SecondsPerYear or FigureUnit.CountPerYear)
-            {
-                s = PerYearSuffix().Replace(s, "");
-            }
-
-            bool ok;
-            double value = 0;
-            UnitError? error;
-            switch (unit)
-            {
-                case FigureUnit.Seconds or FigureUnit.SecondsPerYear:
-                    ok = Durations.TryParse(s, out value, out error);
-                    break;
-                case FigureUnit.Bytes:
-                    ok = Sizes.TryParse(s, out long bytes, out error);
-                    value = bytes;
-                    break;
-                case FigureUnit.Fraction:
-                    ok = Fractions.TryParse(s, out value, out error);
-                    break;
-                default:
-                    ok = Values.TryParseNumber(s, out value, out error);
-                    if (ok && value < 0)
-                    {
-                        ok = false;
-                        error = new UnitError($"negative {what} '{s}'", "a count is zero or more");
-                    }
-
-                    break;
-            }
-
-            return ok ? value : throw Error(p, error!.Message, error.Suggestion);
+            return FigureUnits.TryParse(p.Text, unit, what, out double value, out var error) ? value : throw Error(p, error.Message, error.Suggestion);
         }
 
         private static bool IsZero(string s, MetricUnit unit) =>

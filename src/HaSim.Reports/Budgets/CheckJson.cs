@@ -63,8 +63,8 @@ public static class CheckJson
         var s = b.Subject;
         w.WriteStartObject();
         w.WriteString("name", b.Name);
-        Text(w, "description", b.Description);
-        Text(w, "source", b.Source);
+        w.WriteStringOrNull("description", b.Description);
+        w.WriteStringOrNull("source", b.Source);
         w.WriteNumber("line", b.Line);
         w.WriteString("goal", goal.Text);
         w.WriteString("figure", goal.Figure.Key);
@@ -77,7 +77,7 @@ public static class CheckJson
         w.WriteString("run", s.Display);
         w.WriteString("preset", s.Scenario.Preset.Name);
         w.WriteString("mode", s.Mode);
-        Number(w, "years_per_replication", s.Years ?? double.NaN);
+        w.WriteNumberOrNull("years_per_replication", s.Years ?? double.NaN);
         w.WriteString("scenario_hash", s.Identity.Hash);
         w.WriteEndObject();
         w.WriteString("verdict", o.Verdict.ToString().ToLowerInvariant());
@@ -99,8 +99,8 @@ public static class CheckJson
         var c = o.Baseline;
         w.WriteStartObject("baseline");
         w.WriteString("status", Values.FormatEnum(c.Status));
-        Text(w, "file", c.File.Length == 0 ? null : c.File.Replace('\\', '/'));
-        Text(w, "reason", c.Reason);
+        w.WriteStringOrNull("file", c.File.Length == 0 ? null : c.File.Replace('\\', '/'));
+        w.WriteStringOrNull("reason", c.Reason);
         if (c.Baseline is { } baseline)
         {
             WriteEstimate(w, "estimate", baseline.Estimate);
@@ -122,35 +122,11 @@ public static class CheckJson
     private static void WriteEstimate(Utf8JsonWriter w, string name, Estimate e)
     {
         w.WriteStartObject(name);
-        Number(w, "estimate", e.Value);
-        Number(w, "lower", e.Interval.Lower);
-        Number(w, "upper", e.Interval.Upper);
+        w.WriteNumberOrNull("estimate", e.Value);
+        w.WriteNumberOrNull("lower", e.Interval.Lower);
+        w.WriteNumberOrNull("upper", e.Interval.Upper);
         w.WriteNumber("confidence_level", e.Interval.Level);
         w.WriteNumber("n", e.SampleSize);
         w.WriteEndObject();
-    }
-
-    private static void Number(Utf8JsonWriter w, string name, double value)
-    {
-        if (double.IsFinite(value))
-        {
-            w.WriteNumber(name, value);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
-
-    private static void Text(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteString(name, value);
-        }
     }
 }

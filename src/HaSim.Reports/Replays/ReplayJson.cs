@@ -81,15 +81,15 @@ public static class ReplayJson
                 w.WriteStartObject();
                 w.WriteString("metric", x.Metric.Key);
                 w.WriteNumber("incident", x.Incident);
-                Optional(w, "of", x.Subject?.Key);
-                MonteCarloJson.WriteNumber(w, "min", x.Min ?? double.NaN);
-                MonteCarloJson.WriteNumber(w, "max", x.Max ?? double.NaN);
-                Optional(w, "source", x.Source);
+                w.WriteStringOrNull("of", x.Subject?.Key);
+                w.WriteNumberOrNull("min", x.Min ?? double.NaN);
+                w.WriteNumberOrNull("max", x.Max ?? double.NaN);
+                w.WriteStringOrNull("source", x.Source);
                 w.WriteNumber("replays", e.Replications);
                 w.WriteNumber("held", e.Held);
                 w.WriteNumber("nothing_to_measure", e.Missing);
-                MonteCarloJson.WriteNumber(w, "lowest", e.Lowest);
-                MonteCarloJson.WriteNumber(w, "highest", e.Highest);
+                w.WriteNumberOrNull("lowest", e.Lowest);
+                w.WriteNumberOrNull("highest", e.Highest);
                 w.WriteBoolean("passed", e.Passed);
                 w.WriteEndObject();
             }
@@ -97,17 +97,5 @@ public static class ReplayJson
             w.WriteEndArray();
             w.WriteEndObject();
         });
-    }
-
-    private static void Optional(System.Text.Json.Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteString(name, value);
-        }
     }
 }

@@ -6,7 +6,7 @@ public static class ExitCodes
     /// <summary>The command did what was asked and every check passed.</summary>
     public const int Success = 0;
 
-    /// <summary>The run completed but a scenario expectation (or budget) was not met.</summary>
+    /// <summary>The run completed but a scenario expectation was not met, or (hasim check) a budget failed, regressed against its baseline or has a stale baseline.</summary>
     public const int ExpectationFailed = 1;
 
     /// <summary>Bad input: a scenario file or a command-line flag is invalid. Nothing was run.</summary>
@@ -14,6 +14,9 @@ public static class ExitCodes
 
     /// <summary>An invariant checker (--check-invariants) found a model bug; the message gives the seed and simulated time.</summary>
     public const int InvariantViolated = 3;
+
+    /// <summary>hasim check --inconclusive code: no budget failed, but at least one stayed inconclusive up to its cap of replications.</summary>
+    public const int Inconclusive = 4;
 
     /// <summary>The run was cancelled (Ctrl+C); no partial results were written.</summary>
     public const int Cancelled = 130;

@@ -61,9 +61,11 @@ public class PresetsAndHelpTests
     [InlineData("run")]
     [InlineData("validate")]
     [InlineData("presets")]
+    [InlineData("check")]
+    [InlineData("baseline update")]
     public void Help_ends_with_examples(string verb)
     {
-        var (exit, stdout, _) = CliHarness.Run(verb, "--help");
+        var (exit, stdout, _) = CliHarness.Run([.. verb.Split(' '), "--help"]);
         Assert.Equal(0, exit);
         Assert.Contains("Examples:", stdout);
         Assert.Contains($"hasim {verb}", stdout);

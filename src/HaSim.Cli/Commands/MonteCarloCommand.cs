@@ -12,9 +12,9 @@ internal sealed class MonteCarloOptions
 {
     public Option<double?> Years { get; } = new("--years", "-y") { Description = "Monte Carlo: simulated years per replication; random failures from the preset (plus the scenario's timeline). Without it, run replays the scripted timeline once." };
 
-    public Option<long> Replications { get; } = new("--replications", "-r") { Description = "Monte Carlo: number of replications.", DefaultValueFactory = _ => 100 };
+    public Option<long> Replications { get; } = new("--replications", "-r") { Description = "Number of replications (default 100): with --years, of random failures; without, replays of the scripted timeline over as many seeds (no random failures), reporting every metric's distribution and checking each expectation on every replay.", DefaultValueFactory = _ => 100 };
 
-    public Option<int> Threads { get; } = new("--threads", "-t") { Description = "Monte Carlo: worker threads (default: all cores). Results are byte-identical for any value.", DefaultValueFactory = _ => Environment.ProcessorCount };
+    public Option<int> Threads { get; } = new("--threads", "-t") { Description = "With --years or --replications: worker threads (default: all cores). Results are byte-identical for any value.", DefaultValueFactory = _ => Environment.ProcessorCount };
 
     public Option<string?> Shard { get; } = new("--shard") { Description = "Monte Carlo: run only shard i of N (replications with index = i mod N) and write partial.json; combine with 'hasim merge'." };
 
@@ -31,15 +31,20 @@ internal sealed class MonteCarloOptions
 
     public bool IsMonteCarlo(ParseResult parse) => parse.GetValue(Years) is not null;
 
-    /// <summary>Rejects Monte Carlo options on a scripted run.</summary>
+    /// <summary>Whether the scripted timeline is to be replayed over many seeds: --replications without --years.</summary>
+    public bool IsReplay(ParseResult parse) => !IsMonteCarlo(parse) && parse.GetResult(Replications) is { Implicit: false };
+
+    /// <summary>Rejects options that need --years (or --replications) on a single scripted run.</summary>
     public void RejectWithoutYears(ParseResult parse)
     {
-        foreach (var option in new Option[] { Replications, Threads, Shard })
+        if (parse.GetResult(Shard) is { Implicit: false })
         {
-            if (parse.GetResult(option) is { Implicit: false })
-            {
-                throw new CliInputException($"{option.Name} needs --years (a Monte Carlo run); without --years, run replays the scripted timeline once.");
-            }
+            throw new CliInputException($"{Shard.Name} needs --years (a Monte Carlo run); shards split replications of random failures.");
+        }
+
+        if (!IsReplay(parse) && parse.GetResult(Threads) is { Implicit: false })
+        {
+            throw new CliInputException($"{Threads.Name} needs --years (random failures) or --replications (replays of the timeline over seeds); a single scripted run uses one thread.");
         }
     }
 }
@@ -55,8 +60,9 @@ internal static class MonteCarloCommand
         if (scenario.Expectations.Count > 0)
         {
             // expect: checks one replay's figures; over random years it would be judged on nothing.
-            throw new CliInputException($"{scenario.FilePath}:{scenario.Expectations[0].Line}: expect: checks a scripted replay (run without --years); "
-                + "for figures over simulated years, state them as budgets and check them with 'hasim check', or remove 'expect:' from this file");
+            throw new CliInputException($"{scenario.FilePath}:{scenario.Expectations[0].Line}: expect: checks the scripted incidents of a replay (run without --years, "
+                + "or with --replications N to check them on N seeds); over simulated years of random failures there is no 'incident 1' to check. "
+                + "State the figure as a budget instead (e.g. 'goal: p99 rto <= 120 s' with 'years: 1' in a budgets file) and run 'hasim check', or remove 'expect:' from this file");
         }
 
         var identity = ScenarioIdentity.FromFile(scenario);

@@ -13,11 +13,11 @@ internal static class RunCommand
     {
         var scenario = new Argument<string>("scenario") { Description = "The scenario file (YAML) to run." };
         var seed = new Option<ulong?>("--seed", "-s") { Description = "Root seed; overrides the scenario's 'seed:'. The same seed gives byte-identical output." };
-        var output = new Option<string?>("--out", "-o") { Description = "Directory for summary.json, incidents.csv, trace.jsonl and timeline.txt (default: results/<scenario name>). With --years: summary.json and report.txt (default: results/<scenario name>/monte-carlo); with --shard: partial.json." };
+        var output = new Option<string?>("--out", "-o") { Description = "Directory for summary.json, incidents.csv, trace.jsonl and timeline.txt (default: results/<scenario name>). With --years: summary.json and report.txt (default: results/<scenario name>/monte-carlo); with --shard: partial.json. With --replications and no --years: summary.json and report.txt (default: results/<scenario name>/replays)." };
         var noFiles = new Option<bool>("--no-files") { Description = "Print only; write no output directory." };
         var checkInvariants = new Option<bool>("--check-invariants") { Description = "Check the model's invariants on every state change (slower); a violation exits with code 3 and names the seed and time." };
         var format = CommonOptions.FormatOption();
-        var command = new Command("run", "Replay a scenario's scripted faults and report the timeline, each incident's recovery stages, RTO, RPO and degraded time. Exit code 1 if the scenario's expectations are not met. With --years, run a Monte Carlo simulation of random failures instead (summary.json with RTO, RPO, availability and SLA distributions).")
+        var command = new Command("run", "Replay a scenario's scripted faults and report the timeline, each incident's recovery stages, RTO, RPO and degraded time. Exit code 1 if the scenario's expectations are not met. With --replications N (no --years), replay the timeline over N seeds and report every metric's distribution with intervals, checking each expectation on every replay. With --years, run a Monte Carlo simulation of random failures instead (summary.json with RTO, RPO, availability and SLA distributions).")
         {
             scenario, seed, output, noFiles, format, checkInvariants,
         };
@@ -31,6 +31,11 @@ internal static class RunCommand
             }
 
             monteCarlo.RejectWithoutYears(parse);
+            if (monteCarlo.IsReplay(parse))
+            {
+                return ReplayCommand.Execute(parse, parse.GetRequiredValue(scenario), parse.GetValue(seed), parse.GetValue(output), parse.GetValue(noFiles), parse.GetValue(format)!, monteCarlo, parse.GetValue(checkInvariants));
+            }
+
             var loaded = ScenarioLoader.Load(parse.GetRequiredValue(scenario));
             var result = ScenarioRunner.Run(loaded, parse.GetValue(seed), checkInvariants: parse.GetValue(checkInvariants));
             var stdout = parse.InvocationConfiguration.Output;
@@ -61,6 +66,7 @@ internal static class RunCommand
             "hasim run scenarios/azure/zone-redundant-primary-failure.yaml",
             "hasim run scenarios/serverless/az-outage.yaml --seed 7 --out out/az",
             "hasim run scenarios/aiven/startup-node-loss.yaml --format json --no-files | jq '.incidents[0].rpo_seconds'",
+            "hasim run scenarios/azure/zone-redundant-primary-failure.yaml --replications 1000   (the timeline over 1000 seeds: RTO and RPO distributions)",
             "hasim run serverless.yaml --years 100 --replications 1000 --out out/mc   (serverless.yaml: 'preset: serverless')",
             "hasim run serverless.yaml --years 100 --replications 1000 --shard 0/4 --out out/shard-0",
         ]);

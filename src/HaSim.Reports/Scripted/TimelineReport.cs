@@ -201,7 +201,7 @@ public static class TimelineReport
         };
     }
 
-    private static string Band(Expectation e) => (e.Min, e.Max) switch
+    internal static string Band(Expectation e) => (e.Min, e.Max) switch
     {
         ({ } a, { } b) when a == b => "= " + Value(e.Metric, a),
         ({ } a, { } b) => $"{Value(e.Metric, a)} .. {Value(e.Metric, b)}",

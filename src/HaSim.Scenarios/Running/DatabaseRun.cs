@@ -24,4 +24,24 @@ internal static class DatabaseRun
 
         return system;
     }
+
+    /// <summary>
+    /// Runs a scripted timeline until everything has settled (no event left), or until
+    /// <paramref name="horizonSeconds"/> for a fault that never ends, then closes what is open.
+    /// </summary>
+    public static void RunUntilSettled(DatabaseSystem system, double horizonSeconds)
+    {
+        var simulation = system.Simulation;
+        while (simulation.ScheduledEventCount > 0 && simulation.PeekTime < horizonSeconds)
+        {
+            simulation.Step();
+        }
+
+        if (simulation.ScheduledEventCount > 0)
+        {
+            simulation.Run(horizonSeconds);
+        }
+
+        system.Finish();
+    }
 }

@@ -1,5 +1,4 @@
 using HaSim.Model.Incidents;
-using HaSim.Model.Metrics;
 using HaSim.Scenarios.Binding;
 
 namespace HaSim.Scenarios.Running;
@@ -17,41 +16,11 @@ public static class ScenarioRunner
         ulong rootSeed = seed ?? scenario.Seed;
         var recorder = new RunRecorder(keepTrace);
         var system = DatabaseRun.Create(scenario, rootSeed, recorder, checkInvariants);
-        var simulation = system.Simulation;
-
-        // Run until everything has settled; a fault that never ends stops at the horizon.
-        while (simulation.ScheduledEventCount > 0 && simulation.PeekTime < scenario.HorizonSeconds)
-        {
-            simulation.Step();
-        }
-
-        if (simulation.ScheduledEventCount > 0)
-        {
-            simulation.Run(scenario.HorizonSeconds);
-        }
-
-        system.Finish();
-        var expectations = scenario.Expectations.Select(e => Check(e, recorder)).ToList();
-        return new ScenarioResult(scenario, rootSeed, simulation.Now, recorder.Incidents, recorder.Degraded, recorder.Trace, expectations)
+        DatabaseRun.RunUntilSettled(system, scenario.HorizonSeconds);
+        var expectations = scenario.Expectations.Select(e => ExpectationCheck.Check(e, recorder.Incidents, recorder.Degraded)).ToList();
+        return new ScenarioResult(scenario, rootSeed, system.Simulation.Now, recorder.Incidents, recorder.Degraded, recorder.Trace, expectations)
         {
             InvariantChecks = system.InvariantChecks,
         };
-    }
-
-    private static ExpectationResult Check(Expectation e, RunRecorder run)
-    {
-        double? actual;
-        if (e.Metric.Scope == MetricScope.Run)
-        {
-            actual = e.Metric.Read(run.Incidents, run.Degraded, e.Subject);
-        }
-        else
-        {
-            var incident = run.Incidents.FirstOrDefault(i => i.Number == e.Incident);
-            actual = incident is null ? null : e.Metric.Read(incident, e.Subject);
-        }
-
-        bool passed = actual is { } a && (e.Min is not { } min || a >= min - 1e-9) && (e.Max is not { } max || a <= max + 1e-9);
-        return new ExpectationResult(e, actual, passed);
     }
 }

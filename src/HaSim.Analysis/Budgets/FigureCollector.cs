@@ -1,0 +1,261 @@
+using HaSim.Analysis.MonteCarlo;
+using HaSim.Analysis.Statistics;
+using HaSim.Model.Incidents;
+using HaSim.Model.Metrics;
+using HaSim.Model.Names;
+
+namespace HaSim.Analysis.Budgets;
+
+/// <summary>
+/// Collects, replication by replication, the sample one metric figure rests on: incident values
+/// (or per-replication values of a run metric) for a mean, quantile or maximum, counts for a
+/// probability, years with data loss for <see cref="YearFigure.DataLossYear"/>. Merging is exact
+/// (integer sums, sketch counts, extremes), so a collector's estimate does not depend on threads.
+/// </summary>
+internal abstract class FigureCollector
+{
+    /// <summary>A collector for <paramref name="figure"/>, or null for figures read from the Monte Carlo accumulator.</summary>
+    public static FigureCollector? For(Figure figure, double years)
+    {
+        if (figure.Year is { } year)
+        {
+            return ReferenceEquals(year, YearFigure.DataLossYear) ? new DataLossYears(figure.Mode, years) : null;
+        }
+
+        var metric = figure.Metric!;
+        bool perRun = metric.Scope == MetricScope.Run;
+        return figure.Statistic!.IsProbability
+            ? new Proportion(figure, perRun)
+            : new Distribution(figure, perRun);
+    }
+
+    /// <summary>A new replication begins.</summary>
+    public virtual void Begin()
+    {
+    }
+
+    /// <summary>An incident of the current replication closed.</summary>
+    public abstract void OnIncident(Incident incident);
+
+    /// <summary>A degraded interval of the current replication ended.</summary>
+    public virtual void OnDegraded(DegradedInterval interval)
+    {
+    }
+
+    /// <summary>The current replication ended.</summary>
+    public virtual void Complete()
+    {
+    }
+
+    /// <summary>An empty collector of the same figure.</summary>
+    public abstract FigureCollector Empty();
+
+    /// <summary>Adds everything <paramref name="other"/> (a collector of the same figure) holds.</summary>
+    public abstract void Merge(FigureCollector other);
+
+    /// <summary>The estimate and its interval at <paramref name="level"/>, with the sample size it rests on.</summary>
+    public abstract Estimate Estimate(double level);
+
+    /// <summary>Keeps incidents of the figure's failure mode only.</summary>
+    private static bool Counts(Incident incident, FailureMode? mode) => mode is null || ReferenceEquals(incident.FailureMode, mode);
+
+    /// <summary>
+    /// The values of a metric, per incident, or for a run metric per replication (read from the
+    /// replication's incidents and degraded intervals when it ends).
+    /// </summary>
+    private abstract class MetricSample(Figure figure, bool perRun) : FigureCollector
+    {
+        private readonly List<Incident> _incidents = [];
+        private readonly List<DegradedInterval> _degraded = [];
+
+        protected Figure Figure { get; } = figure;
+
+        protected bool PerRun { get; } = perRun;
+
+        public override void Begin()
+        {
+            _incidents.Clear();
+            _degraded.Clear();
+        }
+
+        public override void OnIncident(Incident incident)
+        {
+            if (!Counts(incident, Figure.Mode))
+            {
+                return;
+            }
+
+            if (PerRun)
+            {
+                _incidents.Add(incident);
+            }
+            else if (Figure.Metric!.Read(incident, Figure.Subject) is { } value)
+            {
+                Add(value);
+            }
+        }
+
+        public override void OnDegraded(DegradedInterval interval)
+        {
+            if (PerRun)
+            {
+                _degraded.Add(interval);
+            }
+        }
+
+        public override void Complete()
+        {
+            if (PerRun && Figure.Metric!.Read(_incidents, _degraded, Figure.Subject) is { } value)
+            {
+                Add(value);
+            }
+        }
+
+        protected abstract void Add(double value);
+    }
+
+    /// <summary>Mean, quantile or maximum: moments and a quantile sketch at the resolution Monte Carlo summaries use.</summary>
+    private sealed class Distribution(Figure figure, bool perRun) : MetricSample(figure, perRun)
+    {
+        private readonly StatisticAccumulator _values = new(QuantaOf(figure.Metric!.Unit, perRun));
+
+        public override FigureCollector Empty() => new Distribution(Figure, PerRun);
+
+        public override void Merge(FigureCollector other) => _values.Merge(((Distribution)other)._values);
+
+        public override Estimate Estimate(double level)
+        {
+            long n = _values.Count;
+            var statistic = Figure.Statistic!;
+            if (n == 0)
+            {
+                return new Estimate(new ConfidenceInterval(double.NaN, double.NaN, double.NaN, level), 0);
+            }
+
+            switch (statistic.Kind)
+            {
+                case StatisticKind.Mean:
+                    var mean = _values.Moments.MeanConfidenceInterval(level);
+                    return new Estimate(mean with { Lower = Math.Max(0, mean.Lower) }, n);
+                case StatisticKind.Quantile:
+                    return new Estimate(_values.Sketch.QuantileConfidenceInterval(statistic.Parameter, level), n);
+                default:
+                    double max = _values.Moments.Max;
+                    return new Estimate(new ConfidenceInterval(max, max, max, level), n);
+            }
+        }
+
+        protected override void Add(double value) => _values.Add(value);
+
+        private static double QuantaOf(MetricUnit unit, bool perRun) =>
+            perRun && unit == MetricUnit.Seconds ? 1_000 : unit switch
+            {
+                MetricUnit.Seconds => ExactSum.MicrosecondsPerSecond,
+                _ => ExactSum.WholeUnits,
+            };
+    }
+
+    /// <summary>P(metric &gt; x) or P(metric = 0): successes over the sample, Wilson interval.</summary>
+    private sealed class Proportion(Figure figure, bool perRun) : MetricSample(figure, perRun)
+    {
+        private readonly ProportionEstimate _count = new();
+
+        public override FigureCollector Empty() => new Proportion(Figure, PerRun);
+
+        public override void Merge(FigureCollector other) => _count.Merge(((Proportion)other)._count);
+
+        public override Estimate Estimate(double level) => MonteCarlo.Estimate.Of(_count, level);
+
+        protected override void Add(double value)
+        {
+            var statistic = Figure.Statistic!;
+            _count.Add(statistic.Kind == StatisticKind.Zero ? value == 0 : value > statistic.Parameter);
+        }
+    }
+
+    /// <summary>
+    /// Years with an incident that lost committed data: each replication is cut into whole years of
+    /// 365.25 days from time 0 (a trailing partial year is left out), each year is a trial, and a year
+    /// succeeds if an incident starting in it has RPO &gt; 0.
+    /// </summary>
+    private sealed class DataLossYears(FailureMode? mode, double years) : FigureCollector
+    {
+        private readonly long _wholeYears = (long)Math.Floor(years + 1e-9);
+        private readonly ProportionEstimate _years = new();
+        private long _lossYears;
+        private long _lastYear = -1;
+
+        public override void Begin()
+        {
+            _lossYears = 0;
+            _lastYear = -1;
+        }
+
+        public override void OnIncident(Incident incident)
+        {
+            if (!Counts(incident, mode) || !(incident.RpoBytes > 0))
+            {
+                return;
+            }
+
+            long year = (long)Math.Floor(incident.StartSeconds / Model.Parameters.Units.SecondsPerYear);
+            if (year < _wholeYears && year != _lastYear)
+            {
+                // Incidents arrive in start order, so a year is counted once.
+                _lastYear = year;
+                _lossYears++;
+            }
+        }
+
+        public override void Complete() => _years.Add(_lossYears, _wholeYears);
+
+        public override FigureCollector Empty() => new DataLossYears(mode, years);
+
+        public override void Merge(FigureCollector other) => _years.Merge(((DataLossYears)other)._years);
+
+        public override Estimate Estimate(double level) => MonteCarlo.Estimate.Of(_years, level);
+    }
+}
+
+/// <summary>Figures read from a <see cref="MonteCarloAccumulator"/>, with intervals at any level (the same formulas as <see cref="MonteCarloSummary"/>).</summary>
+internal static class YearFigures
+{
+    /// <summary>The estimate of <paramref name="figure"/> (a year figure other than data loss) at <paramref name="level"/>.</summary>
+    public static Estimate Estimate(MonteCarloAccumulator a, Figure figure, double level)
+    {
+        var s = a.Settings;
+        long n = a.Replications;
+        double years = s.Years;
+        string? mode = figure.Mode?.Key;
+        var year = figure.Year!;
+        if (ReferenceEquals(year, YearFigure.SlaMiss))
+        {
+            return MonteCarlo.Estimate.Of(a.MonthsMissed, level);
+        }
+
+        if (ReferenceEquals(year, YearFigure.ExpectedCredit))
+        {
+            return MonteCarlo.Estimate.Mean(a.MonthCredit, a.MonthCredit.Count, level, nonNegative: true);
+        }
+
+        if (ReferenceEquals(year, YearFigure.DegradedPerYear))
+        {
+            var sum = a.Degraded.TryGetValue(figure.Subject!.Key, out var d) ? d.PerReplication : new ExactSum(Quanta.Totals);
+            return MonteCarlo.Estimate.Mean(sum, n, level, 1 / years, nonNegative: true);
+        }
+
+        FailureModeAccumulator? m = mode is null ? null : a.Modes.GetValueOrDefault(mode);
+        if (ReferenceEquals(year, YearFigure.IncidentsPerYear))
+        {
+            var sum = mode is null ? a.IncidentsPerReplication : m?.IncidentsPerReplication ?? new ExactSum(Quanta.Counts);
+            return MonteCarlo.Estimate.Mean(sum, n, level, 1 / years, nonNegative: true);
+        }
+
+        var downtimeSum = mode is null ? a.DowntimePerReplication : m?.DowntimePerReplication ?? new ExactSum(Quanta.Totals);
+        var downtime = MonteCarlo.Estimate.Mean(downtimeSum, n, level, nonNegative: true);
+        double horizon = s.HorizonSeconds;
+        return ReferenceEquals(year, YearFigure.Availability)
+            ? downtime.MapDecreasing(x => 1 - (x / horizon))
+            : downtime.Map(x => x / years);
+    }
+}

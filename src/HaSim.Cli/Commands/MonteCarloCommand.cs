@@ -49,7 +49,7 @@ internal static class MonteCarloCommand
 {
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
-    public static int Execute(ParseResult parse, string scenarioPath, ulong? seedOption, string? outDir, bool noFiles, string format, MonteCarloOptions options, bool checkInvariants)
+    public static int Execute(ParseResult parse, string scenarioPath, ulong? seedOption, string? outDir, bool noFiles, string format, MonteCarloOptions options, bool checkInvariants, ReportRequest? report = null)
     {
         var scenario = ScenarioLoader.Load(scenarioPath);
         if (scenario.Expectations.Count > 0)
@@ -64,6 +64,11 @@ internal static class MonteCarloCommand
         var shard = ParseShard(parse.GetValue(options.Shard));
         bool sharded = parse.GetValue(options.Shard) is not null; // even 0/1: the user asked for a partial result
         var settings = Settings(scenario, parse.GetValue(options.Years)!.Value, parse.GetValue(options.Replications), seedOption ?? scenario.Seed);
+        if (sharded && report is not null)
+        {
+            throw new CliInputException("--report needs a whole run's summary; a shard writes partial.json: merge the shards, then run 'hasim report' on the merged folder.");
+        }
+
         if (sharded && noFiles)
         {
             throw new CliInputException("--shard writes partial.json for 'hasim merge'; it cannot be combined with --no-files.");
@@ -110,6 +115,7 @@ internal static class MonteCarloCommand
         }
 
         Print(stdout, summary, format, noFiles ? null : dir);
+        ReportCommand.WriteAfterRun(parse, report, noFiles ? null : dir, format == "json");
         return ExitCodes.Success;
     }
 

@@ -91,7 +91,7 @@ public static class CdfChart
         plot.Axes.SetLimits(left, right, 0, top + 0.05);
         plot.XLabel(data.ValueLabel + " (log scale)");
         plot.YLabel("share of incidents at or below");
-        ChartAxes.Legend(plot, Alignment.UpperLeft);
+        ChartAxes.LegendRight(plot);
 
         string budgetText = data.Budget is { } bt ? $" A dashed line marks {bt.Label}." : "";
         string description = $"{data.Title}: the share of incidents whose {data.ValueLabel} is at or below each value, one line per "

@@ -139,6 +139,14 @@ internal static class ChartAxes
         return tenths ? clock + "." + (t.Milliseconds / 100).ToString(C) : clock;
     }
 
+    /// <summary>A legend beside the data, where it cannot hide a line.</summary>
+    public static void LegendRight(Plot plot)
+    {
+        plot.Legend.FontSize = 12;
+        plot.Legend.OutlineColor = ChartTheme.Muted;
+        plot.ShowLegend(Edge.Right);
+    }
+
     /// <summary>Styles a legend the same way everywhere.</summary>
     public static void Legend(Plot plot, Alignment alignment)
     {

@@ -44,12 +44,16 @@ public static class HtmlReportWriter
         caption { text-align: left; font-weight: 600; padding: 4px 0; color: var(--muted); }
         th, td { padding: 4px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
         th { background: var(--card); font-weight: 600; }
+        tbody th { background: none; font-weight: 600; }
         td.num, th.num { text-align: right; white-space: nowrap; }
         .table-wrap { overflow-x: auto; }
         footer { color: var(--muted); font-size: 12px; padding: 24px; border-top: 1px solid var(--line); margin-top: 32px; }
         @media (max-width: 900px) { .chart-body { grid-template-columns: minmax(0, 1fr); } }
         @media print { nav { display: none; } figure.chart { break-inside: avoid; } }
         """;
+
+    /// <summary>A table this wide goes under its chart rather than beside it.</summary>
+    private const int SideTableColumns = 4;
 
     /// <summary>The page's text.</summary>
     public static string Render(ReportDocument document, string footer)
@@ -120,7 +124,7 @@ public static class HtmlReportWriter
             case ChartBlock c:
                 string id = "chart-" + c.Chart.Id;
                 sb.Append("<figure class=\"chart\" id=\"").Append(E(id)).Append("\" data-chart=\"").Append(E(c.Chart.Id)).Append("\">\n<figcaption>")
-                    .Append(E(c.Chart.Title)).Append("</figcaption>\n<div class=\"chart-body").Append(c.Table is null ? " alone" : "").Append("\">\n<div class=\"chart-image\">")
+                    .Append(E(c.Chart.Title)).Append("</figcaption>\n<div class=\"chart-body").Append(c.Table is null || c.Table.Columns.Count > SideTableColumns ? " alone" : "").Append("\">\n<div class=\"chart-image\">")
                     .Append(InlineSvg.Prepare(c.Chart, id)).Append("</div>\n");
                 if (c.Table is { } table)
                 {

@@ -86,6 +86,11 @@ public static class CdfChart
             v.LegendText = budget.Label;
         }
 
+        if (series.Count == 0)
+        {
+            plot.Add.Annotation("no incidents", Alignment.MiddleCenter);
+        }
+
         plot.Axes.Bottom.TickGenerator = ChartAxes.LogTicks(data.Quantity, min, max, zeroAt);
         plot.Axes.Left.TickGenerator = ChartAxes.NinesTicks(top);
         plot.Axes.SetLimits(left, right, 0, top + 0.05);

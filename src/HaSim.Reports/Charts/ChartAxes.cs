@@ -142,6 +142,12 @@ internal static class ChartAxes
     /// <summary>A legend beside the data, where it cannot hide a line.</summary>
     public static void LegendRight(Plot plot)
     {
+        // An empty legend panel stops ScottPlot drawing anything at all.
+        if (!plot.GetPlottables().SelectMany(p => p.LegendItems).Any(i => !string.IsNullOrEmpty(i.LabelText)))
+        {
+            return;
+        }
+
         plot.Legend.FontSize = 12;
         plot.Legend.OutlineColor = ChartTheme.Muted;
         plot.ShowLegend(Edge.Right);

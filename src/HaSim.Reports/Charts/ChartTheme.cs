@@ -6,7 +6,7 @@ namespace HaSim.Reports.Charts;
 /// What every chart shares: the font, the colours (Okabe-Ito, distinguishable with the common colour
 /// vision deficiencies), sizes, and the one place charts are turned into SVG and PNG.
 /// </summary>
-internal static class ChartTheme
+internal static partial class ChartTheme
 {
     /// <summary>The font charts are drawn with (Debian's fonts-dejavu-core).</summary>
     public const string FontFamily = "DejaVu Sans";
@@ -51,11 +51,30 @@ internal static class ChartTheme
     public static RenderedChart Render(Plot plot, string id, string title, string description, int width = Width, int height = Height)
     {
         ArgumentNullException.ThrowIfNull(plot);
-        string svg = plot.GetSvgXml(width, height);
+        string svg = StableIds(plot.GetSvgXml(width, height));
         byte[] png = plot.GetImageBytes(width, height, ImageFormat.Png);
         plot.Dispose();
         return new RenderedChart(id, title, description, svg, png, width, height);
     }
+
+    /// <summary>Renumbers the SVG's element ids in order of appearance: the renderer numbers them from a
+    /// process-wide counter, which would make the same chart's text depend on what was drawn before it.</summary>
+    private static string StableIds(string svg)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (System.Text.RegularExpressions.Match m in IdAttribute().Matches(svg))
+        {
+            map.TryAdd(m.Groups[1].Value, "c" + (map.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return map.Count == 0 ? svg : IdReference().Replace(svg, m => m.Value.Replace(m.Groups[2].Value, map.GetValueOrDefault(m.Groups[2].Value, m.Groups[2].Value), StringComparison.Ordinal));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("\\bid=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex IdAttribute();
+
+    [System.Text.RegularExpressions.GeneratedRegex("(\\bid=\"|url\\(#|href=\"#)([^\")]+)")]
+    private static partial System.Text.RegularExpressions.Regex IdReference();
 
     private static string ChooseFont()
     {

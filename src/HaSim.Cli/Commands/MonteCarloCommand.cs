@@ -66,7 +66,7 @@ internal static class MonteCarloCommand
         var settings = Settings(scenario, parse.GetValue(options.Years)!.Value, parse.GetValue(options.Replications), seedOption ?? scenario.Seed);
         if (sharded && report is not null)
         {
-            throw new CliInputException("--report needs a whole run's summary; a shard writes partial.json: merge the shards, then run 'hasim report' on the merged folder.");
+            throw new CliInputException("--report needs a whole run's summary, and a shard writes only partial.json: combine the shards with 'hasim merge', then run 'hasim report' on the merged folder.");
         }
 
         if (sharded && noFiles)

@@ -3,7 +3,7 @@ using ScottPlot;
 namespace HaSim.Reports.Charts;
 
 /// <summary>
-/// What every chart shares: the font, the colours (Okabe-Ito, distinguishable with the common colour
+/// What every chart shares: the font, the colours (after Okabe-Ito and Tol, distinguishable with the common colour
 /// vision deficiencies), sizes, and the one place charts are turned into SVG and PNG.
 /// </summary>
 internal static partial class ChartTheme
@@ -26,7 +26,7 @@ internal static partial class ChartTheme
     public static readonly Color[] Series =
     [
         Color.FromHex("#0072B2"), Color.FromHex("#E69F00"), Color.FromHex("#009E73"), Color.FromHex("#CC79A7"),
-        Color.FromHex("#56B4E9"), Color.FromHex("#D55E00"), Color.FromHex("#000000"), Color.FromHex("#F0E442"),
+        Color.FromHex("#56B4E9"), Color.FromHex("#D55E00"), Color.FromHex("#882255"), Color.FromHex("#999933"),
     ];
 
     private static readonly Lazy<string> Font = new(ChooseFont, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -42,6 +42,7 @@ internal static partial class ChartTheme
         var plot = new Plot();
         plot.Axes.Color(Text);
         plot.Grid.MajorLineColor = Grid;
+        plot.Axes.Top.MinimumSize = 30; // room for the labels of budget and SLA lines above the data
         plot.Axes.Bottom.Label.FontSize = 14;
         plot.Axes.Left.Label.FontSize = 14;
         return plot;

@@ -87,6 +87,7 @@ public static class HasimCli
             "hasim presets",
             "hasim run scenarios/azure/zone-redundant-primary-failure.yaml",
             "hasim validate scenarios/serverless/*.yaml",
+            "hasim report results/serverless-az-outage",
         ];
         HelpExamples.Install(root, examples);
         return root;

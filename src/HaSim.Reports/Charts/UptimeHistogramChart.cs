@@ -73,12 +73,19 @@ public static class UptimeHistogramChart
             plottable.LegendText = groups == 1 ? "" : s.Label;
         }
 
-        foreach (var target in data.Series.Select(s => s.SlaTarget).OfType<double>().Distinct())
+        var targets = data.Series.Select(s => s.SlaTarget).OfType<double>().Distinct().ToList();
+        for (int t = 0; t < targets.Count; t++)
         {
-            var v = plot.Add.VerticalLine(Boundary(edges, target), 2, ChartTheme.Line, LinePattern.Dashed);
-            v.Text = "SLA " + ChartAxes.Uptime(target);
-            v.LabelFontSize = 12;
-            v.LabelOppositeAxis = true;
+            double x = Boundary(edges, targets[t]);
+            var v = plot.Add.VerticalLine(x, 2, ChartTheme.Line, LinePattern.Dashed);
+            // Labels go left of their line (where the rare bad months are) and step down, so neighbouring SLA lines stay readable.
+            var label = plot.Add.Text("SLA " + ChartAxes.Uptime(targets[t]), x, 0.1 - (0.45 * t));
+            label.LabelFontSize = 12;
+            label.LabelBold = true;
+            label.LabelFontColor = Colors.White;
+            label.LabelBackgroundColor = ChartTheme.Line;
+            label.LabelAlignment = Alignment.UpperRight;
+            label.OffsetX = -3;
             v.ExcludeFromLegend = true;
         }
 

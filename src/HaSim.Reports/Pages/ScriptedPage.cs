@@ -20,6 +20,7 @@ public static class ScriptedPage
         var names = ArchitectureRegistry.Find(r.Model);
         string Mode(string key) => names?.FailureModes.LabelOf(key) ?? key;
         string Kind(string key) => names?.DegradedKinds.LabelOf(key) ?? key;
+        string Subject(string key) => names?.Stages.ByKey(key)?.Label ?? Kind(key); // an expectation's 'of:' names a stage or a degraded kind
 
         var facts = new List<(string, string)> { ("preset", r.Preset), ("model", r.Model), ("seed", r.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("scenario file", r.ScenarioFile) };
         if (r.Overrides.Count > 0)
@@ -52,7 +53,7 @@ public static class ScriptedPage
         if (r.Expectations.Count > 0)
         {
             sections.Add(new("expectations", "Expectations", [new DataTable("The scenario's expectations", ["result", "figure", ">measured", ">expected", "source"],
-                [.. r.Expectations.Select(e => (IReadOnlyList<string>)[e.Passed ? "PASS" : "FAIL", Describe(e, Kind), Metric(e.Metric, e.Actual), Band(e), e.Source ?? ""])])]));
+                [.. r.Expectations.Select(e => (IReadOnlyList<string>)[e.Passed ? "PASS" : "FAIL", Describe(e, Subject), Metric(e.Metric, e.Actual), Band(e), e.Source ?? ""])])]));
         }
 
         return new ReportDocument($"{r.Scenario}: scripted replay", facts, sections);
@@ -211,11 +212,11 @@ public static class ScriptedPage
         return [new Paragraph($"Faults: {faults}."), new ChartBlock(chart, table, "Stages can overlap, so their shares can add up to more than 100%. Grey bars are stages a later fault interrupted.")];
     }
 
-    private static string Describe(FileExpectation e, Func<string, string> kind)
+    private static string Describe(FileExpectation e, Func<string, string> subject)
     {
         var metric = MetricTable.All.ByKey(e.Metric);
         string label = metric?.Label ?? e.Metric;
-        string of = e.Of is { } o ? ": " + kind(o) : "";
+        string of = e.Of is { } o ? ": " + subject(o) : "";
         return metric?.Scope == MetricScope.Run ? label + of : $"incident {e.Incident} {label}{of}";
     }
 

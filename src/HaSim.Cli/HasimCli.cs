@@ -76,7 +76,7 @@ public static class HasimCli
     {
         var root = new RootCommand("HaSim: simulate high-availability failure modes of cloud databases. How long are clients down (RTO), how much committed data is lost (RPO), how often is the SLA missed?");
         var examples = new Dictionary<Command, string[]>();
-        foreach (var (command, lines) in new[] { RunCommand.Create(), ValidateCommand.Create(), PresetsCommand.Create(), CompareCommand.Create(), MergeCommand.Create(), CheckCommand.Create() })
+        foreach (var (command, lines) in new[] { RunCommand.Create(), ValidateCommand.Create(), PresetsCommand.Create(), CompareCommand.Create(), MergeCommand.Create(), CheckCommand.Create(), ReportCommand.Create() })
         {
             root.Subcommands.Add(command);
             examples[command] = lines;
@@ -93,6 +93,7 @@ public static class HasimCli
             "hasim run scenarios/azure/zone-redundant-primary-failure.yaml",
             "hasim validate scenarios/serverless/*.yaml",
             "hasim check scenarios/budgets.yaml --junit results/check/junit.xml",
+            "hasim report results/serverless-az-outage",
         ];
         HelpExamples.Install(root, examples);
         return root;

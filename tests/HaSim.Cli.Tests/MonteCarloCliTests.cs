@@ -78,7 +78,7 @@ public sealed class MonteCarloCliTests : IDisposable
         Assert.Equal("", r.Err);
         using var doc = JsonDocument.Parse(r.Out);
         var root = doc.RootElement;
-        Assert.Equal("hasim.monte-carlo/2", root.GetProperty("format").GetString());
+        Assert.Equal("hasim.monte-carlo/3", root.GetProperty("format").GetString());
         Assert.Equal("serverless", root.GetProperty("scenario").GetProperty("preset").GetString());
         Assert.StartsWith("sha256:", root.GetProperty("scenario").GetProperty("hash").GetString(), StringComparison.Ordinal);
         Assert.Equal(8, root.GetProperty("replications").GetInt64());
@@ -152,7 +152,7 @@ public sealed class MonteCarloCliTests : IDisposable
         var json = Hasim("compare", Scenario("sz"), Scenario("zr"), Scenario("serverless"), "--years", "1", "--replications", "20", "--threads", "1", "--format", "json", "-q");
         Assert.Equal(0, json.Code);
         using var doc = JsonDocument.Parse(json.Out);
-        Assert.Equal("hasim.monte-carlo-compare/2", doc.RootElement.GetProperty("format").GetString());
+        Assert.Equal("hasim.monte-carlo-compare/3", doc.RootElement.GetProperty("format").GetString());
         Assert.Equal(3, doc.RootElement.GetProperty("scenarios").GetArrayLength());
         var pairs = doc.RootElement.GetProperty("pairs");
         Assert.Equal(3, pairs.GetArrayLength());

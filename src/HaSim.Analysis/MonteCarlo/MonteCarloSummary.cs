@@ -134,7 +134,10 @@ public sealed record MonteCarloSummary(
             Estimate.Of(a.MonthsMissed, level),
             bands,
             Estimate.Mean(a.MonthCredit, a.MonthCredit.Count, level, nonNegative: true),
-            tiers);
+            tiers)
+        {
+            UptimeHistogram = UptimeHistogram.From(a.MonthDowntime.Sketch, m, [s.SlaTarget, .. s.CreditTiers.Select(t => t.UptimeBelow)]),
+        };
     }
 }
 
@@ -216,7 +219,11 @@ public sealed record MonthlySummary(
     Estimate SlaMiss,
     IReadOnlyList<UptimeBand> Bands,
     Estimate ExpectedCredit,
-    IReadOnlyList<CreditTierSummary> Tiers);
+    IReadOnlyList<CreditTierSummary> Tiers)
+{
+    /// <summary>The monthly uptime histogram (see <see cref="MonteCarlo.UptimeHistogram"/>).</summary>
+    public IReadOnlyList<UptimeHistogramBin> UptimeHistogram { get; init; } = [];
+}
 
 /// <summary>The probability that a month's uptime is at least <paramref name="AtLeast"/>.</summary>
 /// <param name="AtLeast">The uptime threshold.</param>

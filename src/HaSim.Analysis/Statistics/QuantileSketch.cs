@@ -24,7 +24,7 @@ namespace HaSim.Analysis.Statistics;
 /// twice that plus a small constant. Any positive double (subnormals included) can be added.</para>
 /// <para>Instances are not thread-safe: keep one per worker and <see cref="Merge"/> them afterwards.</para>
 /// </remarks>
-public sealed class QuantileSketch
+public sealed partial class QuantileSketch
 {
     /// <summary>The default relative accuracy, 0.5%.</summary>
     public const double DefaultRelativeAccuracy = 0.005;

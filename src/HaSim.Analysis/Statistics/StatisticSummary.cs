@@ -36,6 +36,10 @@ public sealed record StatisticSummary(
     double Level,
     double RelativeAccuracy)
 {
+    /// <summary>The distribution function at <see cref="EmpiricalCdf.ReportProbabilities"/>, each
+    /// probability exact (see <see cref="QuantileSketch.CdfPoints"/>); empty when there were no values.</summary>
+    public EmpiricalCdf Cdf { get; init; } = EmpiricalCdf.Empty;
+
     /// <summary>Summarises values recorded in both <paramref name="moments"/> and <paramref name="sketch"/>.</summary>
     /// <param name="moments">The moments of the values.</param>
     /// <param name="sketch">The quantile sketch of the same values.</param>
@@ -63,6 +67,9 @@ public sealed record StatisticSummary(
             moments.Min,
             moments.Max,
             level,
-            sketch.RelativeAccuracy);
+            sketch.RelativeAccuracy)
+        {
+            Cdf = sketch.CdfPoints(EmpiricalCdf.ReportProbabilities),
+        };
     }
 }

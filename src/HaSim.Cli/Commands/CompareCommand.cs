@@ -18,9 +18,11 @@ internal static class CompareCommand
         var output = new Option<string?>("--out", "-o") { Description = "Directory for comparison.json, report.txt and each scenario's summary.json (default: print only)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress on stderr." };
         var format = CommonOptions.FormatOption();
+        var report = ReportCommand.ReportOption();
+        var budget = ReportCommand.BudgetOption();
         var command = new Command("compare", "Run scenarios side by side with common random numbers (the same zone, region and component failures at the same times) and report each pair's differences in availability, downtime, RTO, SLA misses and RPO with paired confidence intervals.")
         {
-            scenarios, years, replications, seed, threads, output, quiet, format,
+            scenarios, years, replications, seed, threads, output, quiet, format, report, budget,
         };
         command.SetAction(parse =>
         {
@@ -30,6 +32,12 @@ internal static class CompareCommand
                 throw new CliInputException("compare needs at least two scenario files.");
             }
 
+            if (parse.GetValue(report) && parse.GetValue(output) is null)
+            {
+                throw new CliInputException("--report writes into the comparison's folder: give --out DIR.");
+            }
+
+            var reportWanted = ReportCommand.Request(parse.GetValue(report), parse.GetValue(budget), noFiles: false);
             var loaded = files.Select(ScenarioLoader.Load).ToList();
             var identities = loaded.Select(ScenarioIdentity.FromFile).ToList();
             ulong rootSeed = parse.GetValue(seed) ?? loaded[0].Seed;
@@ -66,12 +74,15 @@ internal static class CompareCommand
                 }
             }
 
+            ReportCommand.WriteAfterRun(parse, reportWanted, dir, parse.GetValue(format) == "json");
+
             return ExitCodes.Success;
         });
         return (command,
         [
             "hasim compare same-zone.yaml zone-redundant.yaml --years 10 --replications 1000   (each file may be just 'preset: <name>')",
             "hasim compare a.yaml b.yaml c.yaml --years 5 --replications 200 --seed 7 --format json > comparison.json",
+            "hasim compare a.yaml b.yaml --years 10 --replications 500 --out out/compare --report --budget '2 min'",
         ]);
     }
 }

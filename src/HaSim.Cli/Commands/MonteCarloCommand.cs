@@ -54,7 +54,7 @@ internal static class MonteCarloCommand
 {
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
-    public static int Execute(ParseResult parse, string scenarioPath, ulong? seedOption, string? outDir, bool noFiles, string format, MonteCarloOptions options, bool checkInvariants)
+    public static int Execute(ParseResult parse, string scenarioPath, ulong? seedOption, string? outDir, bool noFiles, string format, MonteCarloOptions options, bool checkInvariants, ReportRequest? report = null)
     {
         var scenario = ScenarioLoader.Load(scenarioPath);
         if (scenario.Expectations.Count > 0)
@@ -70,6 +70,11 @@ internal static class MonteCarloCommand
         var shard = ParseShard(parse.GetValue(options.Shard));
         bool sharded = parse.GetValue(options.Shard) is not null; // even 0/1: the user asked for a partial result
         var settings = Settings(scenario, parse.GetValue(options.Years)!.Value, parse.GetValue(options.Replications), seedOption ?? scenario.Seed);
+        if (sharded && report is not null)
+        {
+            throw new CliInputException("--report needs a whole run's summary, and a shard writes only partial.json: combine the shards with 'hasim merge', then run 'hasim report' on the merged folder.");
+        }
+
         if (sharded && noFiles)
         {
             throw new CliInputException("--shard writes partial.json for 'hasim merge'; it cannot be combined with --no-files.");
@@ -116,6 +121,7 @@ internal static class MonteCarloCommand
         }
 
         Print(stdout, summary, format, noFiles ? null : dir);
+        ReportCommand.WriteAfterRun(parse, report, noFiles ? null : dir, format == "json");
         return ExitCodes.Success;
     }
 

@@ -17,17 +17,20 @@ internal static class RunCommand
         var noFiles = new Option<bool>("--no-files") { Description = "Print only; write no output directory." };
         var checkInvariants = new Option<bool>("--check-invariants") { Description = "Check the model's invariants on every state change (slower); a violation exits with code 3 and names the seed and time." };
         var format = CommonOptions.FormatOption();
+        var report = ReportCommand.ReportOption();
+        var budget = ReportCommand.BudgetOption();
         var command = new Command("run", "Replay a scenario's scripted faults and report the timeline, each incident's recovery stages, RTO, RPO and degraded time. Exit code 1 if the scenario's expectations are not met. With --replications N (no --years), replay the timeline over N seeds and report every metric's distribution with intervals, checking each expectation on every replay. With --years, run a Monte Carlo simulation of random failures instead (summary.json with RTO, RPO, availability and SLA distributions).")
         {
-            scenario, seed, output, noFiles, format, checkInvariants,
+            scenario, seed, output, noFiles, format, checkInvariants, report, budget,
         };
         var monteCarlo = new MonteCarloOptions();
         monteCarlo.AddTo(command);
         command.SetAction(parse =>
         {
+            var reportWanted = ReportCommand.Request(parse.GetValue(report), parse.GetValue(budget), parse.GetValue(noFiles));
             if (monteCarlo.IsMonteCarlo(parse))
             {
-                return MonteCarloCommand.Execute(parse, parse.GetRequiredValue(scenario), parse.GetValue(seed), parse.GetValue(output), parse.GetValue(noFiles), parse.GetValue(format)!, monteCarlo, parse.GetValue(checkInvariants));
+                return MonteCarloCommand.Execute(parse, parse.GetRequiredValue(scenario), parse.GetValue(seed), parse.GetValue(output), parse.GetValue(noFiles), parse.GetValue(format)!, monteCarlo, parse.GetValue(checkInvariants), reportWanted);
             }
 
             monteCarlo.RejectWithoutYears(parse);
@@ -45,7 +48,8 @@ internal static class RunCommand
                 ScriptedRunOutput.Write(dir, result);
             }
 
-            if (parse.GetValue(format) == "json")
+            bool json = parse.GetValue(format) == "json";
+            if (json)
             {
                 stdout.Write(ScenarioResultJson.Summary(result));
             }
@@ -59,6 +63,8 @@ internal static class RunCommand
                 }
             }
 
+            ReportCommand.WriteAfterRun(parse, reportWanted, dir, json);
+
             return result.ExpectationsMet ? ExitCodes.Success : ExitCodes.ExpectationFailed;
         });
         return (command,
@@ -69,6 +75,7 @@ internal static class RunCommand
             "hasim run scenarios/azure/zone-redundant-primary-failure.yaml --replications 1000   (the timeline over 1000 seeds: RTO and RPO distributions)",
             "hasim run serverless.yaml --years 100 --replications 1000 --out out/mc   (serverless.yaml: 'preset: serverless')",
             "hasim run serverless.yaml --years 100 --replications 1000 --shard 0/4 --out out/shard-0",
+            "hasim run scenarios/serverless/az-outage.yaml --report --budget '2 min'   (also writes report.html)",
         ]);
     }
 }

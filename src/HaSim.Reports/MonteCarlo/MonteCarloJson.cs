@@ -7,8 +7,8 @@ using HaSim.Model.Metrics;
 namespace HaSim.Reports.MonteCarlo;
 
 /// <summary>
-/// Writes Monte Carlo results as JSON: <c>summary.json</c> (format <c>hasim.monte-carlo/2</c>) and
-/// the comparison document (format <c>hasim.monte-carlo-compare/2</c>).
+/// Writes Monte Carlo results as JSON: <c>summary.json</c> (format <c>hasim.monte-carlo/3</c>) and
+/// the comparison document (format <c>hasim.monte-carlo-compare/3</c>).
 /// </summary>
 /// <remarks>
 /// <para>The text depends only on the summary, never on threads, shards, timing or the machine, so
@@ -18,16 +18,17 @@ namespace HaSim.Reports.MonteCarlo;
 /// <para>An <b>estimate</b> is <c>{"estimate":x,"lower":l,"upper":u,"n":n}</c>: the point estimate, the
 /// bounds of its confidence interval at <c>confidence_level</c> and the sample size it rests on;
 /// a bound the data cannot support (or an undefined estimate) is <c>null</c>. A <b>distribution</b> is
-/// <c>{"n":n,"mean":{…},"sd":s,"p50":{…},"p90":{…},"p99":{…},"p99_9":{…},"min":x,"max":x}</c>, each
-/// quantile an estimate with a distribution-free interval that includes the sketch's relative error.</para>
+/// <c>{"n":n,"mean":{…},"sd":s,"p50":{…},"p90":{…},"p99":{…},"p99_9":{…},"min":x,"max":x,"cdf":[[x,p],…]}</c>, each
+/// quantile an estimate with a distribution-free interval that includes the sketch's relative error, and
+/// <c>cdf</c> points of the distribution function (p exactly the share of values at most x) for charts.</para>
 /// </remarks>
 public static class MonteCarloJson
 {
     /// <summary>The format id of <c>summary.json</c>.</summary>
-    public const string SummaryFormat = "hasim.monte-carlo/2";
+    public const string SummaryFormat = "hasim.monte-carlo/3";
 
     /// <summary>The format id of the comparison document.</summary>
-    public const string CompareFormat = "hasim.monte-carlo-compare/2";
+    public const string CompareFormat = "hasim.monte-carlo-compare/3";
 
     /// <summary>The <c>summary.json</c> text.</summary>
     public static string Summary(MonteCarloSummary summary)
@@ -165,6 +166,26 @@ public static class MonteCarloJson
         }
 
         w.WriteEndArray();
+        w.WriteStartArray("uptime_histogram");
+        foreach (var bin in mo.UptimeHistogram)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("at_least", bin.AtLeast);
+            if (bin.Below is { } below)
+            {
+                w.WriteNumber("below", below);
+            }
+            else
+            {
+                w.WriteNull("below");
+            }
+
+            w.WriteNumber("months", bin.Months);
+            WriteNumber(w, "share", bin.Share);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
         w.WriteStartObject("sla");
         w.WriteNumber("target", mo.SlaTarget);
         WriteEstimate(w, "miss_probability", mo.SlaMiss);
@@ -264,8 +285,24 @@ public static class MonteCarloJson
         WriteInterval(w, "p99_9", s.P999, s.Count);
         WriteNumber(w, "min", s.Min);
         WriteNumber(w, "max", s.Max);
+        WriteCdf(w, s.Cdf);
         w.WriteEndObject();
     }
+
+    /// <summary>The distribution function as one line of <c>[value, probability]</c> pairs, so a summary stays readable.</summary>
+    private static void WriteCdf(Utf8JsonWriter w, EmpiricalCdf cdf)
+    {
+        var text = new System.Text.StringBuilder("[");
+        foreach (var p in cdf)
+        {
+            text.Append(text.Length > 1 ? ",[" : "[").Append(Number(p.Value)).Append(',').Append(Number(p.Probability)).Append(']');
+        }
+
+        w.WritePropertyName("cdf");
+        w.WriteRawValue(text.Append(']').ToString());
+    }
+
+    private static string Number(double x) => (x + 0.0).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     internal static void WriteEstimate(Utf8JsonWriter w, string name, Estimate e) => WriteInterval(w, name, e.Interval, e.SampleSize);
 

@@ -1,13 +1,14 @@
 using System.Text.Json;
 using HaSim.Analysis;
 using HaSim.Analysis.MonteCarlo;
+using HaSim.Analysis.RareEvents;
 using HaSim.Analysis.Statistics;
 using HaSim.Model.Metrics;
 
 namespace HaSim.Reports.MonteCarlo;
 
 /// <summary>
-/// Writes Monte Carlo results as JSON: <c>summary.json</c> (format <c>hasim.monte-carlo/2</c>) and
+/// Writes Monte Carlo results as JSON: <c>summary.json</c> (format <c>hasim.monte-carlo/3</c>) and
 /// the comparison document (format <c>hasim.monte-carlo-compare/2</c>).
 /// </summary>
 /// <remarks>
@@ -24,7 +25,7 @@ namespace HaSim.Reports.MonteCarlo;
 public static class MonteCarloJson
 {
     /// <summary>The format id of <c>summary.json</c>.</summary>
-    public const string SummaryFormat = "hasim.monte-carlo/2";
+    public const string SummaryFormat = "hasim.monte-carlo/3";
 
     /// <summary>The format id of the comparison document.</summary>
     public const string CompareFormat = "hasim.monte-carlo-compare/2";
@@ -229,7 +230,32 @@ public static class MonteCarloJson
         }
 
         w.WriteEndArray();
+        WriteRareEvents(w, s.RareEvents);
         w.WriteEndObject();
+    }
+
+    private static void WriteRareEvents(Utf8JsonWriter w, IReadOnlyList<RareEventFigure> figures)
+    {
+        w.WriteStartArray("rare_events");
+        foreach (var f in figures)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", f.Event.Key);
+            w.WriteString("label", f.Event.Label);
+            w.WriteString("per", f.Event.Period == RareEventPeriod.Year ? "year" : "month");
+            if (double.IsFinite(f.Event.OutageSeconds) && f.Event.OutageSeconds > 0)
+            {
+                w.WriteNumber("outage_longer_than_seconds", f.Event.OutageSeconds);
+            }
+
+            WriteEstimate(w, "probability", f.Probability);
+            w.WriteNumber("events", f.Events);
+            w.WriteBoolean("few_events", f.IsFew);
+            WriteNumber(w, "upper_bound", f.UpperBound);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void WriteIdentity(Utf8JsonWriter w, ScenarioIdentity id)

@@ -1,0 +1,53 @@
+using HaSim.Analysis.MonteCarlo;
+using HaSim.Scenarios.Running.Biasing;
+
+namespace HaSim.Analysis.RareEvents;
+
+/// <summary>
+/// What an accelerated rare-event run estimates and how: the event (optionally only incidents of one
+/// failure mode), replications of <see cref="Years"/> years, the root seed, the confidence level, and the
+/// biasing (its strength from a pilot run unless given). Everything that changes the result is here.
+/// </summary>
+/// <param name="Event">The event whose probability is estimated.</param>
+/// <param name="FailureMode">Count only incidents of this failure mode (its key), or null for all.</param>
+/// <param name="Years">Simulated years per replication.</param>
+/// <param name="Replications">Replications of the biased run.</param>
+/// <param name="Seed">The root seed; replication i is seeded from (seed, i), as in naive Monte Carlo.</param>
+/// <param name="Level">The confidence level of the interval.</param>
+/// <param name="TimeScaleSeconds">τ of the biasing.</param>
+/// <param name="Strength">θ of the biasing, or null to choose it from the pilot (about one extra failure per replication).</param>
+/// <param name="PilotReplications">Unbiased replications of the pilot that measures the vulnerable episodes.</param>
+public sealed record RareEventSettings(
+    RareEvent Event,
+    string? FailureMode,
+    double Years,
+    long Replications,
+    ulong Seed,
+    double Level = MonteCarloSettings.DefaultLevel,
+    double TimeScaleSeconds = FailureBiasing.DefaultTimeScaleSeconds,
+    double? Strength = null,
+    int PilotReplications = RareEventSettings.DefaultPilotReplications)
+{
+    /// <summary>The default pilot: 200 unbiased replications.</summary>
+    public const int DefaultPilotReplications = 200;
+
+    /// <summary>Years (or months) each replication adds as trials.</summary>
+    public long TrialsPerReplication => Event.Period == RareEventPeriod.Year
+        ? YearMarks.WholeYears(Years)
+        : new MonteCarloSettings(Years, 1, Seed, 1, []).MonthsPerReplication;
+
+    /// <summary>Throws unless the settings are usable.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A field is out of range.</exception>
+    public void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Event);
+        new MonteCarloSettings(Years, Replications, Seed, 1, [], Level).Validate();
+        if (TrialsPerReplication < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Years), Years, $"A replication must cover at least one whole {(Event.Period == RareEventPeriod.Year ? "year" : "month")} for '{Event.Key}'.");
+        }
+
+        new FailureBiasing(Event.Importance, Strength ?? 0, TimeScaleSeconds).Validate();
+        ArgumentOutOfRangeException.ThrowIfLessThan(PilotReplications, 1);
+    }
+}

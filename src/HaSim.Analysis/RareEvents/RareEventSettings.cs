@@ -14,7 +14,7 @@ namespace HaSim.Analysis.RareEvents;
 /// <param name="Replications">Replications of the biased run.</param>
 /// <param name="Seed">The root seed; replication i is seeded from (seed, i), as in naive Monte Carlo.</param>
 /// <param name="Level">The confidence level of the interval.</param>
-/// <param name="TimeScaleSeconds">τ of the biasing.</param>
+/// <param name="TimeScaleSeconds">τ of the biasing, or null to take the pilot's mean vulnerable episode.</param>
 /// <param name="Strength">θ of the biasing, or null to choose it from the pilot (about one extra failure per replication).</param>
 /// <param name="PilotReplications">Unbiased replications of the pilot that measures the vulnerable episodes.</param>
 public sealed record RareEventSettings(
@@ -24,7 +24,7 @@ public sealed record RareEventSettings(
     long Replications,
     ulong Seed,
     double Level = MonteCarloSettings.DefaultLevel,
-    double TimeScaleSeconds = FailureBiasing.DefaultTimeScaleSeconds,
+    double? TimeScaleSeconds = null,
     double? Strength = null,
     int PilotReplications = RareEventSettings.DefaultPilotReplications)
 {
@@ -47,7 +47,7 @@ public sealed record RareEventSettings(
             throw new ArgumentOutOfRangeException(nameof(Years), Years, $"A replication must cover at least one whole {(Event.Period == RareEventPeriod.Year ? "year" : "month")} for '{Event.Key}'.");
         }
 
-        new FailureBiasing(Event.Importance, Strength ?? 0, TimeScaleSeconds).Validate();
+        new FailureBiasing(Event.Importance, Strength ?? 0, TimeScaleSeconds ?? FailureBiasing.DefaultTimeScaleSeconds).Validate();
         ArgumentOutOfRangeException.ThrowIfLessThan(PilotReplications, 1);
     }
 }

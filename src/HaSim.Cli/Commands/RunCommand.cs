@@ -23,8 +23,16 @@ internal static class RunCommand
         };
         var monteCarlo = new MonteCarloOptions();
         monteCarlo.AddTo(command);
+        var rare = new RareEventOptions();
+        rare.AddTo(command);
         command.SetAction(parse =>
         {
+            rare.RejectMisplaced(parse, monteCarlo.IsMonteCarlo(parse));
+            if (rare.IsRare(parse))
+            {
+                return RareEventCommand.Execute(parse, parse.GetRequiredValue(scenario), parse.GetValue(seed), parse.GetValue(output), parse.GetValue(noFiles), parse.GetValue(format)!, monteCarlo, rare, parse.GetValue(checkInvariants));
+            }
+
             if (monteCarlo.IsMonteCarlo(parse))
             {
                 return MonteCarloCommand.Execute(parse, parse.GetRequiredValue(scenario), parse.GetValue(seed), parse.GetValue(output), parse.GetValue(noFiles), parse.GetValue(format)!, monteCarlo, parse.GetValue(checkInvariants));
@@ -63,6 +71,8 @@ internal static class RunCommand
             "hasim run scenarios/aiven/startup-node-loss.yaml --format json --no-files | jq '.incidents[0].rpo_seconds'",
             "hasim run serverless.yaml --years 100 --replications 1000 --out out/mc   (serverless.yaml: 'preset: serverless')",
             "hasim run serverless.yaml --years 100 --replications 1000 --shard 0/4 --out out/shard-0",
+            "hasim run azure-zr.yaml --years 1 --rare data_loss --failure-mode planned_failover   (azure-zr.yaml: 'preset: azure-zone-redundant-ha')",
+            "hasim run serverless.yaml --years 1 --rare incident --failure-mode wal_quorum_lost --replications 20000",
         ]);
     }
 }

@@ -20,16 +20,14 @@ public static class RareEventRunner
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
-        var pilot = settings.Strength is null || settings.TimeScaleSeconds is null ? BiasingPilot.Run(scenario, settings, threads, cancellation, checkInvariants) : null;
-        double timeScale = settings.TimeScaleSeconds ?? pilot!.TimeScaleSeconds;
-        double strength = settings.Strength ?? pilot!.Strength;
-        var biasing = new FailureBiasing(settings.Event.Importance, strength, timeScale);
+        var pilot = settings.Biasing is null ? BiasingPilot.Run(scenario, settings, threads, cancellation, checkInvariants) : null;
+        var biasing = settings.Biasing ?? pilot!.Biasing;
         var total = Biased(scenario, settings, biasing, settings.Seed, shard.ReplicationsOf(settings.Replications), shard.ReplicationIndex, threads, progress, cancellation, checkInvariants);
-        return new RareEventRun(settings, strength, timeScale, pilot, total);
+        return new RareEventRun(settings, biasing, pilot, total);
     }
 
     /// <summary>Runs <paramref name="count"/> biased replications (indices from <paramref name="index"/>) and merges what they collected.</summary>
-    internal static RareEventAccumulator Biased(Scenario scenario, RareEventSettings settings, FailureBiasing biasing, ulong seed, long count, Func<long, long> index,
+    private static RareEventAccumulator Biased(Scenario scenario, RareEventSettings settings, FailureBiasing biasing, ulong seed, long count, Func<long, long> index,
         int threads, RunProgress? progress, CancellationToken cancellation, bool checkInvariants)
     {
         var monteCarlo = MonteCarloSettings.For(scenario, settings.Years, settings.Replications, settings.Seed);
@@ -57,11 +55,10 @@ public static class RareEventRunner
 
 /// <summary>A finished accelerated run.</summary>
 /// <param name="Settings">Its settings.</param>
-/// <param name="Strength">The biasing strength θ used.</param>
-/// <param name="TimeScaleSeconds">The biasing time scale τ used.</param>
-/// <param name="Pilot">The pilot, if the strength or time scale came from one.</param>
+/// <param name="Biasing">The biasing used.</param>
+/// <param name="Pilot">The pilot, if the biasing came from one.</param>
 /// <param name="Accumulator">What the biased replications collected.</param>
-public sealed record RareEventRun(RareEventSettings Settings, double Strength, double TimeScaleSeconds, PilotResult? Pilot, RareEventAccumulator Accumulator)
+public sealed record RareEventRun(RareEventSettings Settings, FailureBiasing Biasing, PilotResult? Pilot, RareEventAccumulator Accumulator)
 {
     /// <summary>The estimate and its diagnostics.</summary>
     public RareEventEstimate Summarise() => RareEventEstimate.From(this);

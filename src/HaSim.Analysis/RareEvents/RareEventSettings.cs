@@ -14,8 +14,8 @@ namespace HaSim.Analysis.RareEvents;
 /// <param name="Replications">Replications of the biased run.</param>
 /// <param name="Seed">The root seed; replication i is seeded from (seed, i), as in naive Monte Carlo.</param>
 /// <param name="Level">The confidence level of the interval.</param>
-/// <param name="TimeScaleSeconds">τ of the biasing, or null to take the pilot's mean vulnerable episode.</param>
-/// <param name="Strength">θ of the biasing, or null to choose it from the pilot (about one extra failure per replication).</param>
+/// <param name="TimeScales">The biasing's time scales τ, in seconds, or null for the pilot's choice (10 s, 100 s, 1000 s and the mean vulnerable episode).</param>
+/// <param name="Biasing">The biasing itself, or null to let the pilot set the strengths (about one extra failure per replication).</param>
 /// <param name="PilotReplications">Unbiased replications of the pilot that measures the vulnerable episodes.</param>
 public sealed record RareEventSettings(
     RareEvent Event,
@@ -24,8 +24,8 @@ public sealed record RareEventSettings(
     long Replications,
     ulong Seed,
     double Level = MonteCarloSettings.DefaultLevel,
-    double? TimeScaleSeconds = null,
-    double? Strength = null,
+    IReadOnlyList<double>? TimeScales = null,
+    FailureBiasing? Biasing = null,
     int PilotReplications = RareEventSettings.DefaultPilotReplications)
 {
     /// <summary>The default pilot: 200 unbiased replications.</summary>
@@ -47,7 +47,8 @@ public sealed record RareEventSettings(
             throw new ArgumentOutOfRangeException(nameof(Years), Years, $"A replication must cover at least one whole {(Event.Period == RareEventPeriod.Year ? "year" : "month")} for '{Event.Key}'.");
         }
 
-        new FailureBiasing(Event.Importance, Strength ?? 0, TimeScaleSeconds ?? FailureBiasing.DefaultTimeScaleSeconds).Validate();
+        Biasing?.Validate();
+        FailureBiasing.None(Event.Importance, [.. TimeScales ?? []]).Validate();
         ArgumentOutOfRangeException.ThrowIfLessThan(PilotReplications, 1);
     }
 }

@@ -27,10 +27,17 @@ internal sealed class RareEventOptions
         HelpName = "MODE",
     };
 
+    public Option<double?> TimeScale { get; } = new("--bias-time-scale")
+    {
+        Description = "With --rare: bias failures on this one time scale, in seconds, instead of the pilot's mixture (10 s, 100 s, 1000 s and the mean vulnerable episode). Changes only the speed of convergence.",
+        HelpName = "SECONDS",
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Rare);
         command.Options.Add(FailureMode);
+        command.Options.Add(TimeScale);
     }
 
     public bool IsRare(ParseResult parse) => parse.GetValue(Rare) is not null;
@@ -38,9 +45,9 @@ internal sealed class RareEventOptions
     /// <summary>Rejects --failure-mode without --rare, and --rare without --years.</summary>
     public void RejectMisplaced(ParseResult parse, bool monteCarlo)
     {
-        if (parse.GetValue(FailureMode) is not null && !IsRare(parse))
+        if ((parse.GetValue(FailureMode) is not null || parse.GetValue(TimeScale) is not null) && !IsRare(parse))
         {
-            throw new CliInputException("--failure-mode needs --rare EVENT (an accelerated rare-event run).");
+            throw new CliInputException($"{(parse.GetValue(FailureMode) is not null ? "--failure-mode" : "--bias-time-scale")} needs --rare EVENT (an accelerated rare-event run).");
         }
 
         if (IsRare(parse) && !monteCarlo)
@@ -69,7 +76,13 @@ internal static class RareEventCommand
         long replications = parse.GetResult(options.Replications) is { Implicit: false } ? parse.GetValue(options.Replications) : RareEventOptions.DefaultReplications;
         int threads = MonteCarloCommand.ParseThreads(parse.GetValue(options.Threads));
         MonteCarloCommand.Settings(scenario, years, replications, seedOption ?? scenario.Seed);
-        var settings = new RareEventSettings(rareEvent, mode, years, replications, seedOption ?? scenario.Seed);
+        double? timeScale = parse.GetValue(rare.TimeScale);
+        if (timeScale is { } t && !(t > 0 && double.IsFinite(t) && t <= 1e9))
+        {
+            throw new CliInputException($"--bias-time-scale {t.ToString(C)}: give a positive number of seconds (at most 1e9).");
+        }
+
+        var settings = new RareEventSettings(rareEvent, mode, years, replications, seedOption ?? scenario.Seed, TimeScales: timeScale is { } tau ? [tau] : null);
         try
         {
             settings.Validate();

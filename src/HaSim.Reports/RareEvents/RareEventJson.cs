@@ -52,28 +52,24 @@ public static class RareEventJson
             w.WriteNumber("trials_per_replication", s.TrialsPerReplication);
             w.WriteNumber("confidence_level", s.Level);
             w.WriteStartObject("biasing");
-            w.WriteString("importance", s.Event.Importance == Model.Architectures.RedundancyKind.Data ? "data_copies_down" : "serving_paths_down");
-            w.WriteNumber("threshold", 1);
-            Number(w, "strength", run.Strength);
-            Number(w, "time_scale_seconds", run.TimeScaleSeconds);
+            w.WriteString("importance", run.Biasing.Importance == Model.Architectures.RedundancyKind.Data ? "data_copies_down" : "serving_paths_down");
+            w.WriteNumber("threshold", run.Biasing.Threshold);
+            w.WriteStartArray("components");
+            foreach (var c in run.Biasing.Components)
+            {
+                w.WriteStartObject();
+                Number(w, "time_scale_seconds", c.TimeScaleSeconds);
+                Number(w, "strength", c.Strength);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
             if (run.Pilot is { } pilot)
             {
                 w.WriteStartObject("pilot");
                 w.WriteNumber("replications", pilot.Replications);
                 Number(w, "episodes_per_replication", pilot.EpisodesPerReplication);
                 Number(w, "mean_episode_seconds", pilot.MeanEpisodeSeconds);
-                w.WriteStartArray("candidates");
-                foreach (var c in pilot.Candidates)
-                {
-                    w.WriteStartObject();
-                    Number(w, "time_scale_seconds", c.TimeScaleSeconds);
-                    Number(w, "strength", c.Strength);
-                    w.WriteNumber("hits", c.Hits);
-                    Number(w, "relative_error", c.RelativeError);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
                 w.WriteEndObject();
             }
             else

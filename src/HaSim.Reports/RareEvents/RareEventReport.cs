@@ -31,10 +31,13 @@ public static class RareEventReport
         sb.Append(C, $"Scenario  {scenario.Name} (preset {scenario.Preset}, model {scenario.Model})\n");
         sb.Append(C, $"Event     {s.Event.Key}: {s.Event.Label}{of}\n");
         sb.Append(C, $"Run       {a.Replications} replications x {s.Years:0.###} years, seed {s.Seed}; importance sampling with balanced failure biasing\n");
-        sb.Append(C, $"Biasing   strength {Sci(run.Strength)} extra failures per e-fold of a vulnerable episode, time scale {run.TimeScaleSeconds:0.###} s");
-        sb.Append(run.Pilot is { } pilot
-            ? string.Create(C, $" (chosen by a pilot among {pilot.Candidates.Count} time scales; {pilot.EpisodesPerReplication:0.##} vulnerable episodes per replication, {pilot.MeanEpisodeSeconds:0.#} s each)\n")
-            : " (given)\n");
+        string components = string.Join(", ", run.Biasing.Components.Select(c => string.Create(C, $"{Sci(c.Strength)} / ({c.TimeScaleSeconds:0.#} s + t)")));
+        sb.Append(C, $"Biasing   extra failure rate {components} while {(run.Biasing.Importance == Model.Architectures.RedundancyKind.Data ? "a copy of the data" : "a copy of the data or a serving path")} is down (t: time since)\n");
+        if (run.Pilot is { } pilot)
+        {
+            sb.Append(C, $"          set by a pilot of {pilot.Replications} unbiased replications: {pilot.EpisodesPerReplication:0.##} vulnerable episodes each, {pilot.MeanEpisodeSeconds:0.#} s on average\n");
+        }
+
         sb.Append('\n');
         sb.Append(C, $"  P({s.Event.Label}){of} = {Sci(estimate.Probability.Value)}  {pct}% CI {Sci(estimate.Probability.Interval.Lower)} .. {Sci(estimate.Probability.Interval.Upper)}\n");
         sb.Append(C, $"  relative error {Percent(estimate.RelativeError)}; {a.Hits} replications reached the event ({a.Events} events); effective sample size {estimate.EffectiveSampleSize:0.#}\n");

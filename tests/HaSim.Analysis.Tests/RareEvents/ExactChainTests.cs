@@ -29,15 +29,19 @@ public sealed class ExactChainTests
         Assert.Equal(exact, FirstPassage.Probability(FirstPassage.KOfN(3, 2, lambda, mu, oneCrew: false), 0, 2, 365.25), 15);
         Assert.InRange(exact, 2e-4, 4e-4);
 
-        var settings = new RareEventSettings(RareEvent.AnyIncident, "wal_quorum_lost", 1, 3000, 11, Level: 0.99);
-        var estimate = RareEventRunner.Run(scenario, settings, ShardSpec.Whole, 2, checkInvariants: true).Summarise();
+        foreach (ulong seed in new ulong[] { 11, 12, 13, 14 })
+        {
+            var settings = new RareEventSettings(RareEvent.AnyIncident, "wal_quorum_lost", 1, 2500, seed, Level: 0.99);
+            var estimate = RareEventRunner.Run(scenario, settings, ShardSpec.Whole, 2, checkInvariants: true).Summarise();
 
-        Assert.True(estimate.Probability.Interval.Contains(exact),
-            $"exact {exact:E4} outside the 99% interval [{estimate.Probability.Interval.Lower:E4}, {estimate.Probability.Interval.Upper:E4}] of {estimate.Probability.Value:E4}");
-        Assert.Empty(estimate.Warnings);
+            Assert.True(estimate.Probability.Interval.Contains(exact),
+                $"seed {seed}: exact {exact:E4} outside the 99% interval [{estimate.Probability.Interval.Lower:E4}, {estimate.Probability.Interval.Upper:E4}] of {estimate.Probability.Value:E4}");
+            Assert.Empty(estimate.Warnings);
 
-        // Naive Monte Carlo with 3,000 replications would expect about one event; this interval is within 15%.
-        Assert.True(estimate.RelativeError < 0.15, $"relative error {estimate.RelativeError:P1}");
-        Assert.True(estimate.NaiveReplications > 30 * settings.Replications, $"naive equivalent {estimate.NaiveReplications:E2}");
+            // Naive Monte Carlo with 2,500 replications would expect under one event; this is within 25%,
+            // which naive Monte Carlo reaches only with 20 times the replications.
+            Assert.True(estimate.RelativeError < 0.25, $"seed {seed}: relative error {estimate.RelativeError:P1}");
+            Assert.True(estimate.NaiveReplications > 20 * settings.Replications, $"seed {seed}: naive equivalent {estimate.NaiveReplications:E2}");
+        }
     }
 }

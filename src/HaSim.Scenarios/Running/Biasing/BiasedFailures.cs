@@ -35,13 +35,16 @@ internal sealed class BiasedFailures : ModelChecker, IScheduledCallback
     private long _episodes;
     private double _logRatio;
     private double _vulnerableSeconds;
-    private double _logSpan;
     private long _extra;
+    private readonly BiasComponent[] _components;
+    private readonly double[] _logSpans;
 
     public BiasedFailures(FailureBiasing biasing)
     {
         biasing.Validate();
         _biasing = biasing;
+        _components = [.. biasing.Components];
+        _logSpans = new double[_components.Length];
     }
 
     /// <inheritdoc/>
@@ -74,7 +77,7 @@ internal sealed class BiasedFailures : ModelChecker, IScheduledCallback
         }
 
         _finished = true;
-        return new BiasedOutcome(_logRatio, _vulnerableSeconds, _episodes, _logSpan, _extra);
+        return new BiasedOutcome(_logRatio, _vulnerableSeconds, _episodes, _logSpans, _extra);
     }
 
     /// <inheritdoc/>
@@ -102,7 +105,10 @@ internal sealed class BiasedFailures : ModelChecker, IScheduledCallback
         _episodeStart = now;
         _episode++;
         _episodes++;
-        ScheduleExtra(0);
+        for (int c = 0; c < _components.Length; c++)
+        {
+            ScheduleExtra(c, 0);
+        }
     }
 
     /// <inheritdoc/>
@@ -119,7 +125,7 @@ internal sealed class BiasedFailures : ModelChecker, IScheduledCallback
         {
             if ((int)token == _episode && _vulnerable)
             {
-                ExtraFailure(now);
+                ExtraFailure((int)((token & ~ExtraToken) >> 32), now);
             }
 
             return;
@@ -138,8 +144,8 @@ internal sealed class BiasedFailures : ModelChecker, IScheduledCallback
         system.InjectNow(fault, planned.Route);
     }
 
-    /// <summary>An extra failure: a process chosen uniformly, then the episode's next extra failure.</summary>
-    private void ExtraFailure(double now)
+    /// <summary>An extra failure of component <paramref name="component"/>: a process chosen uniformly, then the component's next extra failure.</summary>
+    private void ExtraFailure(int component, double now)
     {
         var stream = _stream!;
         var p = _processes[stream.Next(_processes.Count)];
@@ -147,35 +153,49 @@ internal sealed class BiasedFailures : ModelChecker, IScheduledCallback
         _extra++;
         var planned = p.Planned;
         var fault = new Fault(now, planned.Target, planned.Process.Kind, planned.Duration?.Sample(stream), planned.Origin + " (biased)", planned.Process.Mode);
-        ScheduleExtra(now - _episodeStart);
+        ScheduleExtra(component, now - _episodeStart);
         _system!.InjectNow(fault, planned.Route);
     }
 
-    /// <summary>The extra rate of one process now, b_j = θ / (N (τ + s)).</summary>
-    private double Extra(double now) => _biasing.Strength / (_processes.Count * (_biasing.TimeScaleSeconds + (now - _episodeStart)));
-
-    /// <summary>Schedules the episode's next extra failure after episode time <paramref name="s"/>: the hazard θ·ln((τ + s′)/(τ + s)) reaches a unit exponential.</summary>
-    private void ScheduleExtra(double s)
+    /// <summary>The extra rate of one process now, b_j = Σ_c θ_c / (N (τ_c + s)).</summary>
+    private double Extra(double now)
     {
-        if (_biasing.Strength <= 0)
+        double s = now - _episodeStart;
+        double rate = 0;
+        foreach (var c in _components)
+        {
+            rate += c.Strength / (c.TimeScaleSeconds + s);
+        }
+
+        return rate / _processes.Count;
+    }
+
+    /// <summary>Schedules component <paramref name="component"/>'s next extra failure after episode time <paramref name="s"/>: its hazard θ·ln((τ + s′)/(τ + s)) reaches a unit exponential.</summary>
+    private void ScheduleExtra(int component, double s)
+    {
+        var c = _components[component];
+        if (c.Strength <= 0)
         {
             return;
         }
 
-        double tau = _biasing.TimeScaleSeconds;
         double e = -Math.Log(_stream!.NextOpenDouble());
-        double next = ((tau + s) * Math.Exp(e / _biasing.Strength)) - tau;
+        double next = ((c.TimeScaleSeconds + s) * Math.Exp(e / c.Strength)) - c.TimeScaleSeconds;
         if (double.IsFinite(next))
         {
-            _system!.Simulation.ScheduleCallback(next - s, this, ExtraToken | (uint)_episode);
+            _system!.Simulation.ScheduleCallback(next - s, this, ExtraToken | ((long)component << 32) | (uint)_episode);
         }
     }
 
     private void EndEpisode(double now)
     {
-        double span = _biasing.LogSpan(now - _episodeStart);
-        _logSpan += span;
-        _logRatio += _biasing.Strength * span;
+        for (int c = 0; c < _components.Length; c++)
+        {
+            double span = _components[c].LogSpan(now - _episodeStart);
+            _logSpans[c] += span;
+            _logRatio += _components[c].Strength * span;
+        }
+
         _vulnerableSeconds += now - _episodeStart;
         _vulnerable = false;
         _episode++;

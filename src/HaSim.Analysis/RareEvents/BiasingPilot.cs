@@ -62,7 +62,7 @@ public static class BiasingPilot
             {
                 observer.Begin();
                 outcomes[k] = BiasedReplicationRunner.Run(scenario, seed, k, settings.Years, observer, none, checkInvariants);
-                observer.Complete();
+                observer.Complete(0);
             }));
         });
 

@@ -4,8 +4,8 @@ using HaSim.Scenarios.Running.Biasing;
 namespace HaSim.Analysis.RareEvents;
 
 /// <summary>
-/// What a biased run collects, per replication: its count of the event (years or months with it) times
-/// its likelihood ratio (the weight), the weight squared, the likelihood ratio alone and squared (which
+/// What a biased run collects, per replication: its count of the event (years or months with it), its
+/// weight (each year with the event weighed by the likelihood ratio when it was decided), the weight squared, the likelihood ratio alone and squared (which
 /// must average 1), and how much biasing it took. Sums are exact (<see cref="WeightSum"/>, integers), the
 /// maximum is a maximum, so accumulators of any split of the replications merge to the same state.
 /// </summary>
@@ -21,7 +21,7 @@ public sealed class RareEventAccumulator
     /// <summary>Events (years or months with the event), unweighted.</summary>
     public long Events { get; private set; }
 
-    /// <summary>Σ weight, the weight being count × likelihood ratio.</summary>
+    /// <summary>Σ weight.</summary>
     public WeightSum Weights { get; } = new();
 
     /// <summary>Σ weight².</summary>
@@ -45,8 +45,8 @@ public sealed class RareEventAccumulator
     /// <summary>Vulnerable time in milliseconds, summed exactly.</summary>
     public ExactSum VulnerableSeconds { get; } = new(1_000);
 
-    /// <summary>Adds one replication: <paramref name="count"/> events, under the biasing outcome <paramref name="outcome"/>.</summary>
-    public void Add(long count, in BiasedOutcome outcome)
+    /// <summary>Adds one replication: <paramref name="count"/> events of total weight <paramref name="weight"/>, under the biasing outcome <paramref name="outcome"/>.</summary>
+    public void Add(long count, double weight, in BiasedOutcome outcome)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         double ratio = outcome.LikelihoodRatio;
@@ -58,7 +58,6 @@ public sealed class RareEventAccumulator
         VulnerableSeconds.Add(outcome.VulnerableSeconds);
         if (count > 0)
         {
-            double weight = count * ratio;
             Hits++;
             Events += count;
             Weights.Add(weight);

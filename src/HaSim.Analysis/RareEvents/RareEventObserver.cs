@@ -1,13 +1,20 @@
 using HaSim.Analysis.MonteCarlo;
 using HaSim.Model.Incidents;
+using HaSim.Scenarios.Running.Biasing;
 
 namespace HaSim.Analysis.RareEvents;
 
-/// <summary>Counts one rare event in one replication at a time: years with it, or months below the SLA.</summary>
-internal sealed class RareEventObserver : IRunObserver
+/// <summary>
+/// Counts one rare event in one replication at a time (years with it, or months below the SLA) and weighs
+/// each year by the likelihood ratio when its incident closed (a stopping time); months, decided only at
+/// the end, by the ratio at the end.
+/// </summary>
+internal sealed class RareEventObserver : IRunObserver, ILikelihoodObserver
 {
     private readonly YearMarks? _years;
     private readonly ReplicationTally? _months;
+    private Func<double>? _logRatio;
+    private double _weight;
 
     public RareEventObserver(RareEventSettings settings, MonteCarloSettings monteCarlo)
     {
@@ -29,15 +36,38 @@ internal sealed class RareEventObserver : IRunObserver
     {
         _years?.Begin();
         _months?.Begin();
+        _logRatio = null;
+        _weight = 0;
     }
 
-    /// <summary>Ends the replication: its count of the event.</summary>
-    public long Complete() => _months is not null ? _months.Complete().MonthsMissed : _years!.YearsWith(0);
+    /// <inheritdoc/>
+    public void OnRunStarted(Func<double> logLikelihoodRatioNow) => _logRatio = logLikelihoodRatioNow;
+
+    /// <summary>Ends the replication: its count of the event, and its weight given the run's final log likelihood ratio.</summary>
+    public (long Count, double Weight) Complete(double finalLogRatio)
+    {
+        if (_months is not null)
+        {
+            long missed = _months.Complete().MonthsMissed;
+            return (missed, missed * Math.Exp(finalLogRatio));
+        }
+
+        return (_years!.YearsWith(0), _weight);
+    }
 
     /// <inheritdoc/>
     public void OnIncidentClosed(Incident incident)
     {
-        _years?.Record(incident);
+        if (_years is not null)
+        {
+            long before = _years.YearsWith(0);
+            _years.Record(incident);
+            if (_years.YearsWith(0) > before)
+            {
+                _weight += Math.Exp(_logRatio?.Invoke() ?? 0);
+            }
+        }
+
         _months?.Record(incident);
     }
 

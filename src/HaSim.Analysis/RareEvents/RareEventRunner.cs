@@ -39,7 +39,8 @@ public static class RareEventRunner
             {
                 observer.Begin();
                 var outcome = BiasedReplicationRunner.Run(scenario, seed, index(k), settings.Years, observer, biasing, checkInvariants);
-                accumulator.Add(observer.Complete(), outcome);
+                var (events, weight) = observer.Complete(outcome.LogLikelihoodRatio);
+                accumulator.Add(events, weight, outcome);
                 progress?.Increment();
             }));
         });

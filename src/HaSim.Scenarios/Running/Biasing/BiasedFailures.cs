@@ -68,6 +68,22 @@ internal sealed class BiasedFailures : ModelChecker, IScheduledCallback
         OnSettled(system);
     }
 
+    /// <summary>The log likelihood ratio of the run up to now (the open episode's integral included).</summary>
+    public double LogLikelihoodRatioNow()
+    {
+        double log = _logRatio;
+        if (_vulnerable && !_finished)
+        {
+            double s = _system!.Simulation.Now - _episodeStart;
+            foreach (var c in _components)
+            {
+                log += c.Strength * c.LogSpan(s);
+            }
+        }
+
+        return log;
+    }
+
     /// <summary>Closes the run at <paramref name="horizon"/> (an episode still open counts to there); nothing more is counted.</summary>
     public BiasedOutcome Finish(double horizon)
     {

@@ -15,7 +15,7 @@ public static class BiasedReplicationRunner
     /// <summary>
     /// Runs replication <paramref name="index"/> of <paramref name="scenario"/> for <paramref name="years"/> years under
     /// <paramref name="biasing"/>, streaming incidents to <paramref name="observer"/>; returns the run's likelihood ratio
-    /// and how long it was vulnerable.
+    /// and how long it was vulnerable. An observer that is an <see cref="ILikelihoodObserver"/> can read the ratio as the run goes.
     /// </summary>
     public static BiasedOutcome Run(Scenario scenario, ulong rootSeed, long index, double years, IRunObserver observer, FailureBiasing biasing, bool checkInvariants = false)
     {
@@ -43,6 +43,7 @@ public static class BiasedReplicationRunner
         }
 
         controller.Start(system);
+        (observer as ILikelihoodObserver)?.OnRunStarted(controller.LogLikelihoodRatioNow);
         system.Simulation.Run(horizon);
         var outcome = controller.Finish(horizon);
         system.Finish();

@@ -62,6 +62,7 @@ public sealed class RareEventCliTests : IDisposable
     [InlineData("--rare sla_miss --failure-mode planned_failover", "--failure-mode applies to the year-level events")]
     [InlineData("--rare data_loss --shard 0/2", "--shard is not available with --rare")]
     [InlineData("--rare data_loss --bias-time-scale 0", "--bias-time-scale 0: give a positive number of seconds")]
+    [InlineData("--rare data_loss --importance copies", "copies")]
     public void Bad_rare_event_options_are_input_errors(string options, string message)
     {
         var r = Hasim(["run", Scenario, "--years", "1", "--no-files", .. options.Split(' ')]);
@@ -78,6 +79,7 @@ public sealed class RareEventCliTests : IDisposable
         var noRare = Hasim("run", Scenario, "--years", "1", "--failure-mode", "planned_failover", "--no-files");
         Assert.Equal(ExitCodes.BadInput, noRare.Code);
         Assert.Contains("--failure-mode needs --rare", noRare.Err, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadInput, Hasim("run", Scenario, "--years", "1", "--importance", "data_copies_down", "--no-files").Code);
         var partialYear = Hasim("run", Scenario, "--years", "0.5", "--rare", "data_loss", "--no-files");
         Assert.Equal(ExitCodes.BadInput, partialYear.Code);
         Assert.Contains("at least one whole year", partialYear.Err, StringComparison.Ordinal);

@@ -39,7 +39,7 @@ public static class BiasingPilot
 
         scales ??= TimeScales;
         var components = scales.Select((tau, c) => new BiasComponent(tau, Strength(measured, c, n) / scales.Count)).ToList();
-        return new PilotResult(n, (double)measured.Episodes / n, meanEpisode, new FailureBiasing(settings.Event.Importance, components));
+        return new PilotResult(n, (double)measured.Episodes / n, meanEpisode, new FailureBiasing(settings.ImportanceKind, components));
     }
 
     /// <summary>θ_c = min(1 / span per replication, <see cref="PerEpisode"/> / span per episode); 0 if no episode was seen (the run is then naive).</summary>
@@ -53,7 +53,7 @@ public static class BiasingPilot
     {
         int n = settings.PilotReplications;
         var outcomes = new BiasedOutcome[n];
-        var none = FailureBiasing.None(settings.Event.Importance, scales);
+        var none = FailureBiasing.None(settings.ImportanceKind, scales);
         var monteCarlo = MonteCarloSettings.For(scenario, settings.Years, n, seed);
         MonteCarloRunner.StartWorkers(n, threads, cancellation, () =>
         {

@@ -1,4 +1,5 @@
 using HaSim.Analysis.MonteCarlo;
+using HaSim.Model.Architectures;
 using HaSim.Scenarios.Running.Biasing;
 
 namespace HaSim.Analysis.RareEvents;
@@ -17,6 +18,7 @@ namespace HaSim.Analysis.RareEvents;
 /// <param name="TimeScales">The biasing's time scales τ, in seconds, or null for the pilot's choice (10 s, 100 s, 1000 s and the mean vulnerable episode).</param>
 /// <param name="Biasing">The biasing itself, or null to let the pilot set the strengths (about one extra failure per replication).</param>
 /// <param name="PilotReplications">Unbiased replications of the pilot that measures the vulnerable episodes.</param>
+/// <param name="Importance">What the importance function counts, or null for the event's own (<see cref="RareEvent.Importance"/>).</param>
 public sealed record RareEventSettings(
     RareEvent Event,
     string? FailureMode,
@@ -26,8 +28,12 @@ public sealed record RareEventSettings(
     double Level = MonteCarloSettings.DefaultLevel,
     IReadOnlyList<double>? TimeScales = null,
     FailureBiasing? Biasing = null,
-    int PilotReplications = RareEventSettings.DefaultPilotReplications)
+    int PilotReplications = RareEventSettings.DefaultPilotReplications,
+    RedundancyKind? Importance = null)
 {
+    /// <summary>What the importance function counts in this run.</summary>
+    public RedundancyKind ImportanceKind => Importance ?? Event.Importance;
+
     /// <summary>The default pilot: 200 unbiased replications.</summary>
     public const int DefaultPilotReplications = 200;
 
@@ -48,7 +54,7 @@ public sealed record RareEventSettings(
         }
 
         Biasing?.Validate();
-        FailureBiasing.None(Event.Importance, [.. TimeScales ?? []]).Validate();
+        FailureBiasing.None(ImportanceKind, [.. TimeScales ?? []]).Validate();
         ArgumentOutOfRangeException.ThrowIfLessThan(PilotReplications, 1);
     }
 }

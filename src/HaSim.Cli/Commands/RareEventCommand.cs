@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using HaSim.Analysis.MonteCarlo;
 using HaSim.Analysis.RareEvents;
+using HaSim.Model.Architectures;
 using HaSim.Reports.RareEvents;
 using HaSim.Scenarios.Binding;
 using HaSim.Scenarios.Diagnostics;
@@ -33,11 +34,18 @@ internal sealed class RareEventOptions
         HelpName = "SECONDS",
     };
 
+    public Option<string?> Importance { get; } = new Option<string?>("--importance")
+    {
+        Description = "With --rare: what the importance function counts: 'data_copies_down' (the default for data_loss) or 'serving_paths_down' (the default for the others). Changes only the speed of convergence.",
+        HelpName = "KIND",
+    }.AcceptOnlyFromAmong("data_copies_down", "serving_paths_down");
+
     public void AddTo(Command command)
     {
         command.Options.Add(Rare);
         command.Options.Add(FailureMode);
         command.Options.Add(TimeScale);
+        command.Options.Add(Importance);
     }
 
     public bool IsRare(ParseResult parse) => parse.GetValue(Rare) is not null;
@@ -45,9 +53,12 @@ internal sealed class RareEventOptions
     /// <summary>Rejects --failure-mode without --rare, and --rare without --years.</summary>
     public void RejectMisplaced(ParseResult parse, bool monteCarlo)
     {
-        if ((parse.GetValue(FailureMode) is not null || parse.GetValue(TimeScale) is not null) && !IsRare(parse))
+        foreach (var option in new Option[] { FailureMode, TimeScale, Importance })
         {
-            throw new CliInputException($"{(parse.GetValue(FailureMode) is not null ? "--failure-mode" : "--bias-time-scale")} needs --rare EVENT (an accelerated rare-event run).");
+            if (parse.GetResult(option) is { Implicit: false } && !IsRare(parse))
+            {
+                throw new CliInputException($"{option.Name} needs --rare EVENT (an accelerated rare-event run).");
+            }
         }
 
         if (IsRare(parse) && !monteCarlo)
@@ -82,7 +93,13 @@ internal static class RareEventCommand
             throw new CliInputException($"--bias-time-scale {t.ToString(C)}: give a positive number of seconds (at most 1e9).");
         }
 
-        var settings = new RareEventSettings(rareEvent, mode, years, replications, seedOption ?? scenario.Seed, TimeScales: timeScale is { } tau ? [tau] : null);
+        var settings = new RareEventSettings(rareEvent, mode, years, replications, seedOption ?? scenario.Seed, TimeScales: timeScale is { } tau ? [tau] : null,
+            Importance: parse.GetValue(rare.Importance) switch
+            {
+                "data_copies_down" => RedundancyKind.Data,
+                "serving_paths_down" => RedundancyKind.Service,
+                _ => null,
+            });
         try
         {
             settings.Validate();

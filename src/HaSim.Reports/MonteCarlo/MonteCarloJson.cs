@@ -258,7 +258,7 @@ public static class MonteCarloJson
         w.WriteEndArray();
     }
 
-    private static void WriteIdentity(Utf8JsonWriter w, ScenarioIdentity id)
+    internal static void WriteIdentity(Utf8JsonWriter w, ScenarioIdentity id)
     {
         w.WriteStartObject("scenario");
         w.WriteString("name", id.Name);
@@ -293,7 +293,7 @@ public static class MonteCarloJson
         w.WriteEndObject();
     }
 
-    private static void WriteEstimate(Utf8JsonWriter w, string name, Estimate e) => WriteInterval(w, name, e.Interval, e.SampleSize);
+    internal static void WriteEstimate(Utf8JsonWriter w, string name, Estimate e) => WriteInterval(w, name, e.Interval, e.SampleSize);
 
     private static void WriteInterval(Utf8JsonWriter w, string name, ConfidenceInterval ci, long n)
     {
@@ -305,7 +305,7 @@ public static class MonteCarloJson
         w.WriteEndObject();
     }
 
-    private static void WriteNumber(Utf8JsonWriter w, string name, double value)
+    internal static void WriteNumber(Utf8JsonWriter w, string name, double value)
     {
         if (double.IsFinite(value))
         {

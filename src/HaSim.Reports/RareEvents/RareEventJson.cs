@@ -2,6 +2,7 @@ using System.Text.Json;
 using HaSim.Analysis;
 using HaSim.Analysis.MonteCarlo;
 using HaSim.Analysis.RareEvents;
+using HaSim.Reports.MonteCarlo;
 
 namespace HaSim.Reports.RareEvents;
 
@@ -27,12 +28,7 @@ public static class RareEventJson
         {
             w.WriteStartObject();
             w.WriteString("format", Format);
-            w.WriteStartObject("scenario");
-            w.WriteString("name", scenario.Name);
-            w.WriteString("preset", scenario.Preset);
-            w.WriteString("model", scenario.Model);
-            w.WriteString("hash", scenario.Hash);
-            w.WriteEndObject();
+            MonteCarloJson.WriteIdentity(w, scenario);
             w.WriteString("event", s.Event.Key);
             w.WriteString("label", s.Event.Label);
             w.WriteString("per", s.Event.Period == RareEventPeriod.Year ? "year" : "month");
@@ -58,8 +54,8 @@ public static class RareEventJson
             foreach (var c in run.Biasing.Components)
             {
                 w.WriteStartObject();
-                Number(w, "time_scale_seconds", c.TimeScaleSeconds);
-                Number(w, "strength", c.Strength);
+                MonteCarloJson.WriteNumber(w, "time_scale_seconds", c.TimeScaleSeconds);
+                MonteCarloJson.WriteNumber(w, "strength", c.Strength);
                 w.WriteEndObject();
             }
 
@@ -68,8 +64,8 @@ public static class RareEventJson
             {
                 w.WriteStartObject("pilot");
                 w.WriteNumber("replications", pilot.Replications);
-                Number(w, "episodes_per_replication", pilot.EpisodesPerReplication);
-                Number(w, "mean_episode_seconds", pilot.MeanEpisodeSeconds);
+                MonteCarloJson.WriteNumber(w, "episodes_per_replication", pilot.EpisodesPerReplication);
+                MonteCarloJson.WriteNumber(w, "mean_episode_seconds", pilot.MeanEpisodeSeconds);
                 w.WriteEndObject();
             }
             else
@@ -78,16 +74,16 @@ public static class RareEventJson
             }
 
             w.WriteEndObject();
-            Estimate(w, "probability", estimate.Probability);
-            Number(w, "relative_error", estimate.RelativeError);
-            Number(w, "effective_sample_size", estimate.EffectiveSampleSize);
+            MonteCarloJson.WriteEstimate(w, "probability", estimate.Probability);
+            MonteCarloJson.WriteNumber(w, "relative_error", estimate.RelativeError);
+            MonteCarloJson.WriteNumber(w, "effective_sample_size", estimate.EffectiveSampleSize);
             w.WriteNumber("hits", a.Hits);
             w.WriteNumber("events", a.Events);
-            Number(w, "max_weight_share", a.Weights.Value > 0 ? a.MaxWeight / a.Weights.Value : double.NaN);
-            Estimate(w, "mean_likelihood_ratio", estimate.MeanLikelihoodRatio);
-            Number(w, "naive_replications_for_same_error", estimate.NaiveReplications);
-            Number(w, "extra_failures_per_replication", a.Replications > 0 ? (double)a.ExtraFailures / a.Replications : double.NaN);
-            Number(w, "vulnerable_episodes_per_replication", a.Replications > 0 ? (double)a.Episodes / a.Replications : double.NaN);
+            MonteCarloJson.WriteNumber(w, "max_weight_share", a.Weights.Value > 0 ? a.MaxWeight / a.Weights.Value : double.NaN);
+            MonteCarloJson.WriteEstimate(w, "mean_likelihood_ratio", estimate.MeanLikelihoodRatio);
+            MonteCarloJson.WriteNumber(w, "naive_replications_for_same_error", estimate.NaiveReplications);
+            MonteCarloJson.WriteNumber(w, "extra_failures_per_replication", a.Replications > 0 ? (double)a.ExtraFailures / a.Replications : double.NaN);
+            MonteCarloJson.WriteNumber(w, "vulnerable_episodes_per_replication", a.Replications > 0 ? (double)a.Episodes / a.Replications : double.NaN);
             w.WriteBoolean("reliable", estimate.IsReliable);
             w.WriteStartArray("warnings");
             foreach (var warning in estimate.Warnings)
@@ -109,26 +105,4 @@ public static class RareEventJson
         RareEventWarning.LikelihoodDrift => "likelihood_drift",
         _ => throw new ArgumentOutOfRangeException(nameof(warning), warning, "Unknown warning."),
     };
-
-    private static void Estimate(Utf8JsonWriter w, string name, Estimate e)
-    {
-        w.WriteStartObject(name);
-        Number(w, "estimate", e.Interval.Estimate);
-        Number(w, "lower", e.Interval.Lower);
-        Number(w, "upper", e.Interval.Upper);
-        w.WriteNumber("n", e.SampleSize);
-        w.WriteEndObject();
-    }
-
-    private static void Number(Utf8JsonWriter w, string name, double value)
-    {
-        if (double.IsFinite(value))
-        {
-            w.WriteNumber(name, value + 0.0);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
 }

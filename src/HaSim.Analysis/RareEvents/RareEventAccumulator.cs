@@ -42,6 +42,9 @@ public sealed class RareEventAccumulator
     /// <summary>Vulnerable episodes, over every replication.</summary>
     public long Episodes { get; private set; }
 
+    /// <summary>Replications whose likelihood ratio was too large to sum (above 2^191): left out, and the estimate flagged.</summary>
+    public long OutOfRange { get; private set; }
+
     /// <summary>Vulnerable time in milliseconds, summed exactly.</summary>
     public ExactSum VulnerableSeconds { get; } = new(1_000);
 
@@ -51,6 +54,12 @@ public sealed class RareEventAccumulator
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         double ratio = outcome.LikelihoodRatio;
         Replications++;
+        if (!(ratio * ratio < WeightSum.Max) || !(weight * weight < WeightSum.Max))
+        {
+            OutOfRange++;
+            return;
+        }
+
         Ratios.Add(ratio);
         SquaredRatios.Add(ratio * ratio);
         ExtraFailures += outcome.ExtraFailures;
@@ -77,6 +86,7 @@ public sealed class RareEventAccumulator
             Events += other.Events;
             ExtraFailures += other.ExtraFailures;
             Episodes += other.Episodes;
+            OutOfRange += other.OutOfRange;
         }
 
         Weights.Merge(other.Weights);

@@ -13,7 +13,7 @@ public enum RareEventWarning
     /// <summary>Fewer than 10 replications reached the event: the interval is not to be trusted.</summary>
     FewHits,
 
-    /// <summary>A few replications carry most of the weight (effective sample size under 10, or one over half): the interval is not to be trusted.</summary>
+    /// <summary>A few replications carry most of the weight (effective sample size under 10, one over half, or a likelihood ratio too large to sum): the interval is not to be trusted.</summary>
     WeightsCollapsed,
 
     /// <summary>The likelihood ratios do not average 1 within their interval: the biasing missed part of the model's paths.</summary>
@@ -85,6 +85,11 @@ public sealed record RareEventEstimate(
             {
                 warnings.Add(RareEventWarning.WeightsCollapsed);
             }
+        }
+
+        if (a.OutOfRange > 0 && !warnings.Contains(RareEventWarning.WeightsCollapsed))
+        {
+            warnings.Add(RareEventWarning.WeightsCollapsed);
         }
 
         if (n > 1 && Math.Abs(ratio - 1) > 4 * Math.Max(ratioSe, 1e-12))

@@ -13,7 +13,8 @@ public sealed class WeightSum
 {
     private const int Limbs = 12;
     private const int FractionBits = 384;
-    private static readonly double Max = Math.ScaleB(1, 383);
+    /// <summary>The exclusive upper bound on a value: 2^383.</summary>
+    public static readonly double Max = Math.ScaleB(1, 383);
     private readonly ulong[] _limbs = new ulong[Limbs];
 
     /// <summary>The sum, rounded once to a double.</summary>

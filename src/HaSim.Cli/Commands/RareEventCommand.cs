@@ -86,7 +86,7 @@ internal static class RareEventCommand
         double years = parse.GetValue(options.Years)!.Value;
         long replications = parse.GetResult(options.Replications) is { Implicit: false } ? parse.GetValue(options.Replications) : RareEventOptions.DefaultReplications;
         int threads = MonteCarloCommand.ParseThreads(parse.GetValue(options.Threads));
-        MonteCarloCommand.Settings(scenario, years, replications, seedOption ?? scenario.Seed);
+        MonteCarloCommand.Settings(scenario, years, replications, seedOption ?? scenario.Seed); // the same checks of --years and --replications
         double? timeScale = parse.GetValue(rare.TimeScale);
         if (timeScale is { } t && !(t > 0 && double.IsFinite(t) && t <= 1e9))
         {

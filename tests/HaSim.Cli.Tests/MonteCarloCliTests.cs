@@ -97,6 +97,18 @@ public sealed class MonteCarloCliTests : IDisposable
         Assert.Equal(4, root.GetProperty("monthly").GetProperty("credits").GetProperty("tiers").GetArrayLength());
         Assert.True(root.GetProperty("failure_modes").GetArrayLength() > 0);
         Assert.True(root.GetProperty("downtime_by_cause").GetProperty("stages").GetArrayLength() > 0);
+
+        var rare = root.GetProperty("rare_events").EnumerateArray().ToList();
+        Assert.Equal(["data_loss", "outage_over_15_min", "outage_over_1_h", "outage_over_4_h", "sla_miss"], rare.Select(e => e.GetProperty("name").GetString()));
+        var loss = rare[0];
+        Assert.Equal("year", loss.GetProperty("per").GetString());
+        Assert.Equal(8, loss.GetProperty("probability").GetProperty("n").GetInt64());
+        Assert.Equal(0, loss.GetProperty("events").GetInt64());
+        Assert.True(loss.GetProperty("few_events").GetBoolean());
+        Assert.Equal(1 - Math.Pow(0.05, 1.0 / 8), loss.GetProperty("upper_bound").GetDouble(), 12); // the rule of three, exactly
+        Assert.Equal(3600, rare[2].GetProperty("outage_longer_than_seconds").GetDouble());
+        Assert.Equal("month", rare[4].GetProperty("per").GetString());
+        Assert.Equal(96, rare[4].GetProperty("probability").GetProperty("n").GetInt64());
     }
 
     [Fact]

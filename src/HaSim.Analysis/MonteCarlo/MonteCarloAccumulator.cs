@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using HaSim.Analysis.RareEvents;
 using HaSim.Analysis.Statistics;
 
 namespace HaSim.Analysis.MonteCarlo;
@@ -22,7 +23,7 @@ public sealed class MonteCarloAccumulator
     public static IReadOnlyList<double> UptimeBands { get; } = [1.0, 0.99999, 0.9999, 0.9995, 0.999, 0.995, 0.99, 0.95, 0.9];
 
     private const string FormatName = "hasim.monte-carlo-accumulator";
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
 
     /// <summary>Creates an empty accumulator for runs with <paramref name="settings"/>.</summary>
     public MonteCarloAccumulator(MonteCarloSettings settings)
@@ -31,6 +32,7 @@ public sealed class MonteCarloAccumulator
         Settings = settings;
         Bands = [.. UptimeBands.Select(_ => new ProportionEstimate())];
         Tiers = [.. settings.CreditTiers.Select(_ => new ProportionEstimate())];
+        YearEvents = [.. RareEvent.YearEvents.Select(_ => new ProportionEstimate())];
     }
 
     /// <summary>The settings the replications ran with.</summary>
@@ -64,6 +66,9 @@ public sealed class MonteCarloAccumulator
     internal ProportionEstimate[] Tiers { get; private set; }
 
     internal ExactSum MonthCredit { get; private set; } = new(Quanta.Fractions);
+
+    /// <summary>Per <see cref="RareEvent.YearEvents"/> entry: whole years with the event, of whole years simulated.</summary>
+    internal ProportionEstimate[] YearEvents { get; private set; }
 
     /// <summary>The entries of <paramref name="map"/> by key (ordinal), the order every output uses.</summary>
     internal static IEnumerable<KeyValuePair<string, T>> Sorted<T>(Dictionary<string, T> map) => map.OrderBy(kv => kv.Key, StringComparer.Ordinal);
@@ -148,6 +153,10 @@ public sealed class MonteCarloAccumulator
         }
 
         MonthCredit.Merge(other.MonthCredit);
+        for (int k = 0; k < YearEvents.Length; k++)
+        {
+            YearEvents[k].Merge(other.YearEvents[k]);
+        }
     }
 
     /// <summary>Whether two settings describe the same run (years, replications, seed, SLA, tiers, level).</summary>
@@ -184,6 +193,12 @@ public sealed class MonteCarloAccumulator
             degraded[kind] = d.ToJson();
         }
 
+        var years = new JsonObject();
+        for (int k = 0; k < YearEvents.Length; k++)
+        {
+            years[RareEvent.YearEvents[k].Key] = YearEvents[k].ToJson();
+        }
+
         return new JsonObject
         {
             ["type"] = FormatName,
@@ -204,6 +219,7 @@ public sealed class MonteCarloAccumulator
                 ["credit_tiers"] = new JsonArray([.. Tiers.Select(t => (JsonNode)t.ToJson())]),
                 ["credit"] = MonthCredit.ToJson(),
             },
+            ["years"] = years,
         };
     }
 
@@ -257,6 +273,14 @@ public sealed class MonteCarloAccumulator
 
         a.Bands = [.. bands.Select(ProportionEstimate.FromJson)];
         a.Tiers = [.. tiers.Select(ProportionEstimate.FromJson)];
+        var years = Json.Object(json, "years");
+        a.YearEvents = [.. RareEvent.YearEvents.Select(e => ProportionEstimate.FromJson(years[e.Key] ?? throw new JsonException($"missing year figure \"{e.Key}\".")))];
+        long wholeYears = YearMarks.WholeYears(settings.Years);
+        if (a.YearEvents.Any(y => y.Trials != a.Replications * wholeYears))
+        {
+            throw new JsonException("the year counts are inconsistent with the replications.");
+        }
+
         if (a.Replications < 0 || a.DowntimePerReplication.Count != a.Replications || a.IncidentsPerReplication.Count != a.Replications
             || a.MonthsMissed.Trials != a.Replications * settings.MonthsPerReplication)
         {

@@ -1,3 +1,4 @@
+using HaSim.Analysis.RareEvents;
 using HaSim.Analysis.Statistics;
 using HaSim.Model.Architectures;
 using HaSim.Model.Metrics;
@@ -22,6 +23,7 @@ namespace HaSim.Analysis.MonteCarlo;
 /// <param name="Monthly">Monthly uptime, SLA misses and credits.</param>
 /// <param name="Stages">Recovery stages, by name.</param>
 /// <param name="Degraded">Degraded time, by kind.</param>
+/// <param name="RareEvents">The rare-event probabilities (data loss, long outages per year; a month below the SLA), with their event counts.</param>
 public sealed record MonteCarloSummary(
     ScenarioIdentity Scenario,
     MonteCarloSettings Settings,
@@ -34,7 +36,8 @@ public sealed record MonteCarloSummary(
     IReadOnlyList<FailureModeSummary> FailureModes,
     MonthlySummary Monthly,
     IReadOnlyList<StageSummary> Stages,
-    IReadOnlyList<DegradedSummary> Degraded)
+    IReadOnlyList<DegradedSummary> Degraded,
+    IReadOnlyList<RareEventFigure> RareEvents)
 {
     /// <summary>The total simulated years.</summary>
     public double SimulatedYears => Settings.Years * Settings.Replications;
@@ -99,7 +102,8 @@ public sealed record MonteCarloSummary(
             modes,
             MonthlyFigures(a, level),
             stages,
-            degraded);
+            degraded,
+            RareEventFigure.Of(a));
     }
 
     private static double Share(double part, double total) => total > 0 ? Math.Max(0, part) / total : 0;

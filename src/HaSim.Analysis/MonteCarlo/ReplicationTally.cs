@@ -1,3 +1,4 @@
+using HaSim.Analysis.RareEvents;
 using HaSim.Model.Incidents;
 
 namespace HaSim.Analysis.MonteCarlo;
@@ -29,6 +30,7 @@ public sealed class ReplicationTally : IRunObserver
     private readonly List<DegradedAccumulator> _degraded = [];
     private readonly long[] _bands;
     private readonly long[] _tiers;
+    private readonly YearMarks _years;
 
     // The accumulators of the typed names seen so far, by reference: no string hashing per incident.
     private readonly Dictionary<object, FailureModeAccumulator> _modeByName = new(ReferenceEqualityComparer.Instance);
@@ -57,6 +59,7 @@ public sealed class ReplicationTally : IRunObserver
         _months = _settings.MonthsPerReplication;
         _bands = new long[MonteCarloAccumulator.UptimeBands.Count];
         _tiers = new long[_settings.CreditTiers.Count];
+        _years = new YearMarks(RareEvent.YearEvents, _settings.Years);
     }
 
     /// <summary>Called with every incident as it is recorded (after the tally has counted it); for comparisons.</summary>
@@ -86,6 +89,7 @@ public sealed class ReplicationTally : IRunObserver
         ResetPending();
         Array.Clear(_bands);
         Array.Clear(_tiers);
+        _years.Begin();
     }
 
     /// <inheritdoc/>
@@ -139,6 +143,7 @@ public sealed class ReplicationTally : IRunObserver
 
         _incidents++;
         _rpoBytes += incident.RpoBytes;
+        _years.Record(incident);
         if (mode.PendingIncidents == 0)
         {
             _modes.Add(mode);
@@ -238,6 +243,11 @@ public sealed class ReplicationTally : IRunObserver
         for (int k = 0; k < _tiers.Length; k++)
         {
             t.Tiers[k].Add(_tiers[k], _months);
+        }
+
+        for (int k = 0; k < t.YearEvents.Length; k++)
+        {
+            t.YearEvents[k].Add(_years.YearsWith(k), _years.YearsPerReplication);
         }
 
         return new ReplicationOutcome(_horizon, _downtime, _incidents, _months, _missed, _rpoBytes);

@@ -25,9 +25,17 @@ internal static class RunCommand
         };
         var monteCarlo = new MonteCarloOptions();
         monteCarlo.AddTo(command);
+        var rare = new RareEventOptions();
+        rare.AddTo(command);
         command.SetAction(parse =>
         {
             var reportWanted = ReportCommand.Request(parse.GetValue(report), parse.GetValue(budget), parse.GetValue(noFiles));
+            rare.RejectMisplaced(parse, monteCarlo.IsMonteCarlo(parse));
+            if (rare.IsRare(parse))
+            {
+                return RareEventCommand.Execute(parse, parse.GetRequiredValue(scenario), parse.GetValue(seed), parse.GetValue(output), parse.GetValue(noFiles), parse.GetValue(format)!, monteCarlo, rare, parse.GetValue(checkInvariants));
+            }
+
             if (monteCarlo.IsMonteCarlo(parse))
             {
                 return MonteCarloCommand.Execute(parse, parse.GetRequiredValue(scenario), parse.GetValue(seed), parse.GetValue(output), parse.GetValue(noFiles), parse.GetValue(format)!, monteCarlo, parse.GetValue(checkInvariants), reportWanted);
@@ -76,6 +84,8 @@ internal static class RunCommand
             "hasim run serverless.yaml --years 100 --replications 1000 --out out/mc   (serverless.yaml: 'preset: serverless')",
             "hasim run serverless.yaml --years 100 --replications 1000 --shard 0/4 --out out/shard-0",
             "hasim run scenarios/serverless/az-outage.yaml --report --budget '2 min'   (also writes report.html)",
+            "hasim run azure-zr.yaml --years 1 --rare data_loss --failure-mode planned_failover   (azure-zr.yaml: 'preset: azure-zone-redundant-ha')",
+            "hasim run serverless.yaml --years 1 --rare incident --failure-mode wal_quorum_lost --replications 20000",
         ]);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HaSim.Analysis;
 using HaSim.Analysis.MonteCarlo;
+using HaSim.Analysis.RareEvents;
 using HaSim.Analysis.Statistics;
 using HaSim.Model.Metrics;
 
@@ -250,7 +251,32 @@ public static class MonteCarloJson
         }
 
         w.WriteEndArray();
+        WriteRareEvents(w, s.RareEvents);
         w.WriteEndObject();
+    }
+
+    private static void WriteRareEvents(Utf8JsonWriter w, IReadOnlyList<RareEventFigure> figures)
+    {
+        w.WriteStartArray("rare_events");
+        foreach (var f in figures)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", f.Event.Key);
+            w.WriteString("label", f.Event.Label);
+            w.WriteString("per", f.Event.Period == RareEventPeriod.Year ? "year" : "month");
+            if (double.IsFinite(f.Event.OutageSeconds) && f.Event.OutageSeconds > 0)
+            {
+                w.WriteNumber("outage_longer_than_seconds", f.Event.OutageSeconds);
+            }
+
+            WriteEstimate(w, "probability", f.Probability);
+            w.WriteNumber("events", f.Events);
+            w.WriteBoolean("few_events", f.IsFew);
+            WriteNumber(w, "upper_bound", f.UpperBound);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     internal static void WriteIdentity(Utf8JsonWriter w, ScenarioIdentity id)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using HaSim.Analysis.MonteCarlo;
+using HaSim.Analysis.RareEvents;
 using HaSim.Analysis.Statistics;
 using HaSim.Model.Metrics;
 using HaSim.Reports.Text;
@@ -93,6 +94,8 @@ public static class MonteCarloReport
             sb.Append('\n').Append(t.Render());
         }
 
+        AppendRareEvents(sb, s.RareEvents, pct);
+
         sb.Append("\nDowntime by cause\n");
         var d = new TextTable("failure mode", ">min/year", $">{pct}% CI", ">share");
         foreach (var f in s.FailureModes.OrderByDescending(f => f.DowntimeShare).ThenBy(f => f.Name, StringComparer.Ordinal))
@@ -168,6 +171,24 @@ public static class MonteCarloReport
 
         return sb.ToString();
     }
+
+    private static void AppendRareEvents(StringBuilder sb, IReadOnlyList<RareEventFigure> figures, int pct)
+    {
+        sb.Append("\nRare events\n");
+        var r = new TextTable("event", ">probability", $">{pct}% CI", ">events", ">n", "note");
+        foreach (var f in figures)
+        {
+            string note = f.IsFew
+                ? string.Create(C, $"fewer than {RareEventFigure.FewEvents} events: P <= {Probability(f.UpperBound)} ({pct}% one-sided, exact); try --rare {f.Event.Key}")
+                : "";
+            r.Add(f.Event.Label, Probability(f.Probability.Value), Range(f.Probability, Probability), f.Events.ToString(C), N(f.Probability), note);
+        }
+
+        sb.Append(r.Render());
+    }
+
+    /// <summary>A probability in scientific notation (rare events span many decades).</summary>
+    private static string Probability(double p) => !double.IsFinite(p) ? "-" : p == 0 ? "0" : p.ToString("0.00e+0", C);
 
     internal static void AddDistribution(TextTable t, string name, StatisticSummary s, Func<double, string> format)
     {

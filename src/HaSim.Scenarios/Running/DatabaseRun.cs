@@ -9,12 +9,20 @@ namespace HaSim.Scenarios.Running;
 /// <summary>Builds the simulation and the database of a scenario: the one place both runners create them.</summary>
 internal static class DatabaseRun
 {
-    /// <summary>A new simulation seeded with <paramref name="seed"/> holding <paramref name="scenario"/>'s database, observed by <paramref name="observer"/>.</summary>
-    public static DatabaseSystem Create(Scenario scenario, ulong seed, IRunObserver observer, bool checkInvariants)
+    /// <summary>
+    /// A new simulation seeded with <paramref name="seed"/> holding <paramref name="scenario"/>'s database, observed by
+    /// <paramref name="observer"/> (and by <paramref name="watchers"/> on every change, as the invariant checkers are).
+    /// </summary>
+    public static DatabaseSystem Create(Scenario scenario, ulong seed, IRunObserver observer, bool checkInvariants, IReadOnlyList<ModelChecker>? watchers = null)
     {
         var simulation = new Simulation(seed);
         var architecture = scenario.Preset.Architecture;
-        var checkers = checkInvariants ? Checkers.For(architecture) : null;
+        IReadOnlyList<ModelChecker>? checkers = checkInvariants ? Checkers.For(architecture) : null;
+        if (watchers is { Count: > 0 })
+        {
+            checkers = [.. checkers ?? [], .. watchers];
+        }
+
         var context = SystemContext.Alone(simulation, scenario.Parameters, scenario.Workload, scenario.Client, observer, checkers);
         var system = architecture.Create(context);
         foreach (var fault in scenario.Timeline)

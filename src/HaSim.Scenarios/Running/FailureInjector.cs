@@ -25,12 +25,17 @@ public static class FailureInjector
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(parameters);
-        var plan = Plans.GetValue(parameters, p => Plan(system.Architecture, p));
-        foreach (var planned in plan)
+        foreach (var planned in PlanFor(system, parameters))
         {
-            system.Simulation.Process(Failures(system, planned), planned.Process.Key);
+            Start(system, planned);
         }
     }
+
+    /// <summary>The renewal processes <see cref="Start(DatabaseSystem, ParameterSet)"/> runs (for injectors that run some of them differently).</summary>
+    internal static Planned[] PlanFor(DatabaseSystem system, ParameterSet parameters) => Plans.GetValue(parameters, p => Plan(system.Architecture, p));
+
+    /// <summary>Starts one planned renewal process.</summary>
+    internal static void Start(DatabaseSystem system, Planned planned) => system.Simulation.Process(Failures(system, planned), planned.Process.Key);
 
     private static Planned[] Plan(ArchitectureDescriptor architecture, ParameterSet parameters)
     {
@@ -76,5 +81,6 @@ public static class FailureInjector
         }
     }
 
-    private sealed record Planned(FailureProcess Process, Target Target, FaultRoute Route, Distribution Interval, Distribution? Duration, string StreamName, string Origin);
+    /// <summary>One failure process on one target, with its distributions, stream and origin text.</summary>
+    internal sealed record Planned(FailureProcess Process, Target Target, FaultRoute Route, Distribution Interval, Distribution? Duration, string StreamName, string Origin);
 }

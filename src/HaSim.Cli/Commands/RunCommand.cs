@@ -2,6 +2,7 @@ using System.CommandLine;
 using HaSim.Reports.Output;
 using HaSim.Reports.Scripted;
 using HaSim.Scenarios.Binding;
+using HaSim.Scenarios.Fleet;
 using HaSim.Scenarios.Running;
 
 namespace HaSim.Cli.Commands;
@@ -17,7 +18,7 @@ internal static class RunCommand
         var noFiles = new Option<bool>("--no-files") { Description = "Print only; write no output directory." };
         var checkInvariants = new Option<bool>("--check-invariants") { Description = "Check the model's invariants on every state change (slower); a violation exits with code 3 and names the seed and time." };
         var format = CommonOptions.FormatOption();
-        var command = new Command("run", "Replay a scenario's scripted faults and report the timeline, each incident's recovery stages, RTO, RPO and degraded time. Exit code 1 if the scenario's expectations are not met. With --years, run a Monte Carlo simulation of random failures instead (summary.json with RTO, RPO, availability and SLA distributions).")
+        var command = new Command("run", "Replay a scenario's scripted faults and report the timeline, each incident's recovery stages, RTO, RPO and degraded time. Exit code 1 if the scenario's expectations are not met. With --years, run a Monte Carlo simulation of random failures instead (summary.json with RTO, RPO, availability and SLA distributions). A fleet scenario (a file with 'fleet:') runs many databases sharing capacity: its timeline once, --replications times, or with --years of random failures (fleet-summary.json).")
         {
             scenario, seed, output, noFiles, format, checkInvariants,
         };
@@ -25,6 +26,11 @@ internal static class RunCommand
         monteCarlo.AddTo(command);
         command.SetAction(parse =>
         {
+            if (FleetScenarioLoader.TryLoad(parse.GetRequiredValue(scenario)) is { } fleet)
+            {
+                return FleetCommand.Execute(parse, fleet, parse.GetValue(seed), parse.GetValue(output), parse.GetValue(noFiles), parse.GetValue(format)!, monteCarlo, parse.GetValue(checkInvariants));
+            }
+
             if (monteCarlo.IsMonteCarlo(parse))
             {
                 return MonteCarloCommand.Execute(parse, parse.GetRequiredValue(scenario), parse.GetValue(seed), parse.GetValue(output), parse.GetValue(noFiles), parse.GetValue(format)!, monteCarlo, parse.GetValue(checkInvariants));
@@ -63,6 +69,9 @@ internal static class RunCommand
             "hasim run scenarios/aiven/startup-node-loss.yaml --format json --no-files | jq '.incidents[0].rpo_seconds'",
             "hasim run serverless.yaml --years 100 --replications 1000 --out out/mc   (serverless.yaml: 'preset: serverless')",
             "hasim run serverless.yaml --years 100 --replications 1000 --shard 0/4 --out out/shard-0",
+            "hasim run scenarios/fleet/serverless-2000-az-outage.yaml                  (a fleet: the AZ outage replayed once)",
+            "hasim run scenarios/fleet/serverless-2000-az-outage.yaml --replications 100 --no-files   (intervals across replays)",
+            "hasim run scenarios/fleet/serverless-200-years.yaml --years 1 --replications 1000 --out out/fleet",
         ]);
     }
 }

@@ -58,7 +58,9 @@ public sealed class CapacityLease
 
     internal object? Pool { get; private set; }
 
-    internal void Ask(object pool, double amount, int tag, double now, int preferZone = -1, int vacatesZone = -1)
+    internal int Priority { get; private set; }
+
+    internal void Ask(object pool, double amount, int tag, double now, int preferZone = -1, int vacatesZone = -1, int priority = 0)
     {
         if (State != LeaseState.Idle)
         {
@@ -71,6 +73,7 @@ public sealed class CapacityLease
         RequestedAt = now;
         PreferZone = preferZone;
         VacatesZone = vacatesZone;
+        Priority = priority;
         Zone = -1;
         WarmVm = false;
         State = LeaseState.Waiting;

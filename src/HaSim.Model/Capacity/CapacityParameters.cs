@@ -50,6 +50,12 @@ public static class CapacityParameters
         VmProvisioningPerZone, ControlPlaneConcurrency, RestoreBandwidth,
     ];
 
+    /// <summary>The parameters serverless databases read (compute capacity).</summary>
+    public static IReadOnlyList<Parameter> Serverless { get; } = [SpareSlotsPerZone, WarmPoolPerZone, WarmPoolRefill, SlotsPerNewNode, NodeProvisioning, MaxConcurrentProvisioning, LaunchInterval];
+
+    /// <summary>The parameters server databases read (VM provisioning, control plane, restore bandwidth).</summary>
+    public static IReadOnlyList<Parameter> Servers { get; } = [VmProvisioningPerZone, ControlPlaneConcurrency, RestoreBandwidth];
+
     /// <summary>The catalog a fleet's <c>capacity:</c> section is read against.</summary>
     public static ParameterCatalog Catalog { get; } = new("fleet capacity", All);
 

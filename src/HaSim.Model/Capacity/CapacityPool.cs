@@ -4,11 +4,12 @@ using HaSim.Model.Invariants;
 namespace HaSim.Model.Capacity;
 
 /// <summary>
-/// A pool of interchangeable capacity several databases compete for, served first come, first
-/// served: VM provisioning in one zone, control-plane concurrency for failovers and restores, or
-/// backup-restore bandwidth. A request for more than the whole pool is cut to the whole pool. A
-/// request that cannot be granted at once queues, and so does every request behind it (strict FIFO:
-/// a small request never overtakes a large one that came first).
+/// A pool of interchangeable capacity several databases compete for: VM provisioning in one zone,
+/// control-plane concurrency for failovers and restores, or backup-restore bandwidth. Requests are
+/// served by priority (a primary's recovery before a standby's rebuild), then first come, first
+/// served; a request for more than the whole pool is cut to the whole pool. A request that cannot be
+/// granted at once queues, and so does every request behind it (a small request never overtakes a
+/// large one of the same or a higher priority that came first).
 /// </summary>
 public sealed class CapacityPool
 {
@@ -47,9 +48,12 @@ public sealed class CapacityPool
     /// <summary>The amount the first queued request asks for (0 if none queues).</summary>
     internal double HeadAmount => _queue.Count == 0 ? 0 : _queue[0].Amount;
 
-    /// <summary>Asks for <paramref name="amount"/> units: granted at once if nothing queues and they are free, otherwise queued.</summary>
+    /// <summary>
+    /// Asks for <paramref name="amount"/> units at <paramref name="priority"/> (0 first): granted at once
+    /// if nothing of the same or a higher priority queues and they are free, otherwise queued.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The lease is already waiting or holding.</exception>
-    public void Request(CapacityLease lease, double amount, int tag)
+    public void Request(CapacityLease lease, double amount, int tag, int priority = 0)
     {
         ArgumentNullException.ThrowIfNull(lease);
         if (!(amount > 0))
@@ -57,15 +61,17 @@ public sealed class CapacityPool
             throw new ArgumentOutOfRangeException(nameof(amount), amount, "Ask for a positive amount.");
         }
 
-        lease.Ask(this, Math.Min(amount, Capacity), tag, _simulation.Now);
+        lease.Ask(this, Math.Min(amount, Capacity), tag, _simulation.Now, priority: priority);
         Usage.Requested();
-        if (_queue.Count == 0 && Fits(lease.Amount))
+        int at = _queue.FindIndex(q => q.Priority > priority);
+        at = at < 0 ? _queue.Count : at;
+        if (at == 0 && Fits(lease.Amount))
         {
             Take(lease, notify: false);
         }
         else
         {
-            _queue.Add(lease);
+            _queue.Insert(at, lease);
             Usage.Queued(_queue.Count);
         }
 

@@ -64,7 +64,7 @@ public sealed class ComputeCapacity : IScheduledCallback, IInfrastructureTenant
         _warm = [.. Enumerable.Repeat(settings.WarmPoolPerZone, zones)];
         _refilling = new int[zones];
         _provisioningIn = new int[zones];
-        Requests = new PoolUsage("compute_capacity", "compute capacity (warm VMs, slots, new nodes)", "computes", settings.WarmPoolPerZone + settings.SpareSlotsPerZone);
+        Requests = new PoolUsage("compute_capacity", "moving computes (warm VMs, slots, new nodes)", "computes", 0);
         Nodes = new PoolUsage("node_provisioning", "node provisioning", "nodes", settings.MaxConcurrentProvisioning);
         _warmUsage = [.. Enumerable.Range(0, zones).Select(z => new PoolUsage($"warm_pool_az_{z + 1}", $"warm pool, {Infrastructure.ZoneName(z)}", "VMs", settings.WarmPoolPerZone))];
         _slotUsage = [.. Enumerable.Range(0, zones).Select(z => new PoolUsage($"spare_slots_az_{z + 1}", $"spare slots, {Infrastructure.ZoneName(z)}", "slots", settings.SpareSlotsPerZone))];
@@ -146,7 +146,6 @@ public sealed class ComputeCapacity : IScheduledCallback, IInfrastructureTenant
         {
             _headroom[vacatesZone]++;
             _free[vacatesZone]++;
-            _slotUsage[vacatesZone].SetCapacity(_headroom[vacatesZone]);
             _disturbed = true;
         }
 

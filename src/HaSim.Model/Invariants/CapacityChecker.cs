@@ -6,7 +6,8 @@ namespace HaSim.Model.Invariants;
 
 /// <summary>
 /// The fleet's capacity invariants, checked by every shared pool after each change: a pool never
-/// has more in use than it holds, nothing waits while capacity it could take is free, and compute
+/// has more in use than it holds, nothing waits while capacity it could take is free (the first
+/// request in priority order does not fit), and compute
 /// capacity never counts fewer than zero VMs, slots or provisioners.
 /// </summary>
 public sealed class CapacityChecker

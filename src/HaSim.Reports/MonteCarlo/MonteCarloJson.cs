@@ -97,7 +97,7 @@ public static class MonteCarloJson
         });
     }
 
-    private static void WriteSummary(Utf8JsonWriter w, MonteCarloSummary s)
+    internal static void WriteSummary(Utf8JsonWriter w, MonteCarloSummary s)
     {
         var settings = s.Settings;
         w.WriteStartObject();
@@ -252,7 +252,7 @@ public static class MonteCarloJson
         }
     }
 
-    private static void WriteDistribution(Utf8JsonWriter w, string name, StatisticSummary s)
+    internal static void WriteDistribution(Utf8JsonWriter w, string name, StatisticSummary s)
     {
         w.WriteStartObject(name);
         w.WriteNumber("n", s.Count);
@@ -267,7 +267,7 @@ public static class MonteCarloJson
         w.WriteEndObject();
     }
 
-    private static void WriteEstimate(Utf8JsonWriter w, string name, Estimate e) => WriteInterval(w, name, e.Interval, e.SampleSize);
+    internal static void WriteEstimate(Utf8JsonWriter w, string name, Estimate e) => WriteInterval(w, name, e.Interval, e.SampleSize);
 
     private static void WriteInterval(Utf8JsonWriter w, string name, ConfidenceInterval ci, long n)
     {
@@ -279,7 +279,7 @@ public static class MonteCarloJson
         w.WriteEndObject();
     }
 
-    private static void WriteNumber(Utf8JsonWriter w, string name, double value)
+    internal static void WriteNumber(Utf8JsonWriter w, string name, double value)
     {
         if (double.IsFinite(value))
         {

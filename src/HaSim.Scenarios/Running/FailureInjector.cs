@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using HaSim.Kernel;
 using HaSim.Kernel.Distributions;
+using HaSim.Kernel.Random;
 using HaSim.Model.Architectures;
 using HaSim.Model.Failures;
 using HaSim.Model.Faults;
@@ -24,11 +25,27 @@ public static class FailureInjector
     public static void Start(DatabaseSystem system, ParameterSet parameters)
     {
         ArgumentNullException.ThrowIfNull(system);
+        Start(system, parameters, system.Simulation.Streams, _ => true);
+    }
+
+    /// <summary>
+    /// Starts those random failure processes of <paramref name="system"/>'s architecture that
+    /// <paramref name="include"/> accepts, drawing from <paramref name="streams"/> (a fleet runs the
+    /// processes of the shared infrastructure and nodes once, and each database's own on its streams).
+    /// </summary>
+    public static void Start(DatabaseSystem system, ParameterSet parameters, RandomStreams streams, Func<FailureProcess, bool> include)
+    {
+        ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(streams);
+        ArgumentNullException.ThrowIfNull(include);
         var plan = Plans.GetValue(parameters, p => Plan(system.Architecture, p));
         foreach (var planned in plan)
         {
-            system.Simulation.Process(Failures(system, planned), planned.Process.Key);
+            if (include(planned.Process))
+            {
+                system.Simulation.Process(Failures(system, planned, streams), planned.Process.Key);
+            }
         }
     }
 
@@ -58,10 +75,10 @@ public static class FailureInjector
         return [.. plan];
     }
 
-    private static IEnumerable<Event> Failures(DatabaseSystem system, Planned planned)
+    private static IEnumerable<Event> Failures(DatabaseSystem system, Planned planned, RandomStreams streams)
     {
         var sim = system.Simulation;
-        var random = sim.Streams.Get(planned.StreamName);
+        var random = streams.Get(planned.StreamName);
 
         // The first failure comes after the forward recurrence time, not a whole interval: the
         // process is then stationary from time zero, so a 1-year replication sees the same

@@ -9,6 +9,12 @@ namespace HaSim.Model.Architectures.Servers;
 public sealed partial class ServerClusterSystem
 {
     private const int CapacityGrantedTimer = 2;
+
+    /// <summary>Requests on the primary's path (failover, replacement, restore) go before standby rebuilds.</summary>
+    private const int PrimaryPriority = 0;
+
+    /// <summary>Rebuilding a standby (no downtime) waits behind every primary's recovery.</summary>
+    private const int RebuildPriority = 1;
     private readonly SharedCapacity? _pools;
     private readonly Action _wake;
     private readonly CapacityLease _primaryVm;
@@ -65,14 +71,14 @@ public sealed partial class ServerClusterSystem
     private static void ReleaseLease(CapacityLease lease) => (lease.Pool as CapacityPool)?.Release(lease);
 
     /// <summary>The steps a run takes to hold <paramref name="lease"/> from <paramref name="pool"/> (none alone): ask, and wait in <paramref name="waitStage"/> if it queues.</summary>
-    private WorkflowStep[] Hold(CapacityLease lease, Func<CapacityPool> pool, Func<double> amount, StageId waitStage) => _pools is null
+    private WorkflowStep[] Hold(CapacityLease lease, Func<CapacityPool> pool, Func<double> amount, StageId waitStage, int priority = PrimaryPriority) => _pools is null
         ? []
-        : [Do(() => pool().Request(lease, amount(), 0)), WaitUntil(waitStage, () => lease.IsGranted)];
+        : [Do(() => pool().Request(lease, amount(), 0, priority)), WaitUntil(waitStage, () => lease.IsGranted)];
 
     /// <summary>The step that gives <paramref name="lease"/> back (none alone).</summary>
     private WorkflowStep[] Free(CapacityLease lease) => _pools is null ? [] : [Do(() => ReleaseLease(lease))];
 
-    private WorkflowStep[] HoldVm(CapacityLease lease, Func<int> zone) => Hold(lease, () => _pools!.VmProvisioning[zone()], () => 1, ServerStages.WaitForVmCapacity);
+    private WorkflowStep[] HoldVm(CapacityLease lease, Func<int> zone, int priority = PrimaryPriority) => Hold(lease, () => _pools!.VmProvisioning[zone()], () => 1, ServerStages.WaitForVmCapacity, priority);
 
     private WorkflowStep[] HoldControlPlane() => Hold(_controlPlane, () => _pools!.ControlPlane!, () => 1, ServerStages.WaitForControlPlane);
 

@@ -221,13 +221,17 @@ public sealed partial class ServerClusterSystem
 
         private Workflow RestoreWorkflow(bool archived)
         {
-            var steps = new List<WorkflowStep>();
+            var steps = new List<WorkflowStep> { Stage(S.StartRestore, _s.OperatorReaction) };
+
+            // The control plane orchestrates the new server once the restore is started (by an operator where it is not automatic).
             steps.AddRange(_d.HoldControlPlane());
-            steps.Add(Stage(S.StartRestore, _s.OperatorReaction));
             steps.AddRange(_d.HoldVm(_d._primaryVm, () => RestoreZone));
             steps.Add(Do(() => _d.Primary.BeginBuild(RestoreZone, new StorageVolume(RestoreZone, _s.StorageSurvives))));
             steps.Add(Stage(S.ProvisionRestoreServer, _s.Provision));
             steps.AddRange(_d.Free(_d._primaryVm));
+
+            // The copy itself is bound by the bandwidth, not the control plane.
+            steps.AddRange(_d.Free(_d._controlPlane));
             steps.AddRange(_d.HoldBandwidth());
             steps.Add(Computed(S.RestoreBackup, () => _restoreCopyBytes / _d.RestoreCopyRate));
             if (archived)
@@ -242,7 +246,6 @@ public sealed partial class ServerClusterSystem
                 _d.LoseCommittedData(_restoreLossBytes, _restoreLossSeconds, DataLossCause.RestoreFromBackup);
                 _d.Primary.BecomeServing();
             }));
-            steps.AddRange(_d.Free(_d._controlPlane));
             steps.Add(Stage(S.UpdateDnsRestored, _s.DnsUpdate));
             steps.Add(Do(() => _d.MoveEndpointTo(_d.Primary)));
             return new Workflow(archived ? "restore from backup and archived WAL" : "restore from the latest snapshot", StageScope.Incident, steps, DataLossCause.RestoreFromBackup,
@@ -256,7 +259,7 @@ public sealed partial class ServerClusterSystem
             [
                 WaitUntil(S.WaitForStandbyZone, () => _d.ZoneAvailable(slot.Zone)),
                 WaitUntil(S.WaitForPrimaryToCopy, _d.PrimaryCanSeed),
-                .. _d.HoldVm(_d._rebuildVms[slot.Index], () => slot.Zone),
+                .. _d.HoldVm(_d._rebuildVms[slot.Index], () => slot.Zone, RebuildPriority),
                 Do(() =>
                 {
                     slot.BeginBuild(slot.Zone, new StorageVolume(slot.Zone, _s.StorageSurvives));

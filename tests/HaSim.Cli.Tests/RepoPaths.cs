@@ -9,9 +9,16 @@ internal static class RepoPaths
 
     public static string Golden => Path.Combine(Root, "tests", "HaSim.Cli.Tests", "golden");
 
+    /// <summary>The shipped single-database scenarios (not budgets, not fleets).</summary>
     public static IEnumerable<string> ShippedScenarioFiles() =>
         Directory.EnumerateFiles(Scenarios, "*.yaml", SearchOption.AllDirectories)
-            .Where(f => !f.Contains(Path.Combine("scenarios", "budgets"), StringComparison.Ordinal))
+            .Where(f => !f.Contains(Path.Combine("scenarios", "budgets"), StringComparison.Ordinal) && !f.Contains(Path.Combine("scenarios", "fleet"), StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
+
+    /// <summary>The shipped fleet scenarios.</summary>
+    public static IEnumerable<string> FleetScenarioFiles() =>
+        Directory.EnumerateFiles(Path.Combine(Scenarios, "fleet"), "*.yaml")
             .Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal);
 

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using HaSim.Analysis.Fleet;
 using HaSim.Analysis.MonteCarlo;
+using HaSim.Reports.Fleet;
 using HaSim.Reports.MonteCarlo;
 
 namespace HaSim.Cli.Commands;
@@ -9,7 +11,7 @@ internal static class MergeCommand
 {
     public static (Command, string[]) Create()
     {
-        var inputs = new Argument<string[]>("partials") { Description = "Shard output directories (each holding partial.json) or partial.json files, one per shard, in any order.", Arity = ArgumentArity.OneOrMore };
+        var inputs = new Argument<string[]>("partials") { Description = "Shard output directories (each holding partial.json, or fleet-partial.json for a fleet) or those files, one per shard, in any order.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string?>("--out", "-o") { Description = "Directory for summary.json and report.txt (default: results/<scenario name>/monte-carlo)." };
         var noFiles = new Option<bool>("--no-files") { Description = "Print only; write no output directory." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Accepted for symmetry with run; merge prints no progress." };
@@ -20,6 +22,12 @@ internal static class MergeCommand
         };
         command.SetAction(parse =>
         {
+            var paths = parse.GetRequiredValue(inputs);
+            if (paths.Length > 0 && FleetPartialResult.IsAt(paths[0]))
+            {
+                return MergeFleet(parse, paths, parse.GetValue(output), parse.GetValue(noFiles), parse.GetValue(format)!);
+            }
+
             var partials = new List<(string, PartialResult)>();
             try
             {
@@ -47,7 +55,35 @@ internal static class MergeCommand
         return (command,
         [
             "hasim merge out/shard-0 out/shard-1 out/shard-2 out/shard-3 --out out/merged",
+            "hasim merge out/fleet-shard-0 out/fleet-shard-1 --out out/fleet   (shards of a fleet run: fleet-partial.json)",
             "hasim merge /results/shard-* --out /results/merged --format json",
         ]);
+    }
+
+    private static int MergeFleet(ParseResult parse, string[] paths, string? outDir, bool noFiles, string format)
+    {
+        var partials = new List<(string, FleetPartialResult)>();
+        try
+        {
+            foreach (var path in paths)
+            {
+                partials.Add((path, FleetPartialResult.Read(path)));
+            }
+
+            var (scenario, accumulator) = FleetPartialResult.Merge(partials);
+            var summary = accumulator.Summarise(scenario);
+            string? dir = noFiles ? null : outDir ?? Path.Combine("results", scenario.Name, summary.Settings.RandomFailures ? "monte-carlo" : "replications");
+            if (dir is not null)
+            {
+                FleetOutput.Write(dir, summary);
+            }
+
+            FleetCommand.Print(parse.InvocationConfiguration.Output, summary, format, dir, FleetOutput.Files(replay: false));
+            return ExitCodes.Success;
+        }
+        catch (PartialResultException e)
+        {
+            throw new CliInputException("merge: " + e.Message);
+        }
     }
 }

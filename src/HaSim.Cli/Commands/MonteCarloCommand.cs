@@ -161,7 +161,7 @@ internal static class MonteCarloCommand
         ? threads
         : throw new CliInputException($"--threads {threads}: give a number of worker threads from 1 to 1024 (default: all {Environment.ProcessorCount} cores).");
 
-    private static ShardSpec ParseShard(string? text)
+    public static ShardSpec ParseShard(string? text)
     {
         if (text is null)
         {

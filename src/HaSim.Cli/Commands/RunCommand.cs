@@ -2,6 +2,7 @@ using System.CommandLine;
 using HaSim.Reports.Output;
 using HaSim.Reports.Scripted;
 using HaSim.Scenarios.Binding;
+using HaSim.Scenarios.Fleet;
 using HaSim.Scenarios.Running;
 
 namespace HaSim.Cli.Commands;
@@ -19,7 +20,7 @@ internal static class RunCommand
         var format = CommonOptions.FormatOption();
         var report = ReportCommand.ReportOption();
         var budget = ReportCommand.BudgetOption();
-        var command = new Command("run", "Replay a scenario's scripted faults and report the timeline, each incident's recovery stages, RTO, RPO and degraded time. Exit code 1 if the scenario's expectations are not met. With --replications N (no --years), replay the timeline over N seeds and report every metric's distribution with intervals, checking each expectation on every replay. With --years, run a Monte Carlo simulation of random failures instead (summary.json with RTO, RPO, availability and SLA distributions).")
+        var command = new Command("run", "Replay a scenario's scripted faults and report the timeline, each incident's recovery stages, RTO, RPO and degraded time. Exit code 1 if the scenario's expectations are not met. With --replications N (no --years), replay the timeline over N seeds and report every metric's distribution with intervals, checking each expectation on every replay. With --years, run a Monte Carlo simulation of random failures instead (summary.json with RTO, RPO, availability and SLA distributions). A fleet scenario (a file with 'fleet:') runs many databases sharing capacity: its timeline once, --replications times, or with --years of random failures (fleet-summary.json).")
         {
             scenario, seed, output, noFiles, format, checkInvariants, report, budget,
         };
@@ -30,6 +31,11 @@ internal static class RunCommand
         command.SetAction(parse =>
         {
             var reportWanted = ReportCommand.Request(parse.GetValue(report), parse.GetValue(budget), parse.GetValue(noFiles));
+            if (FleetScenarioLoader.TryLoad(parse.GetRequiredValue(scenario)) is { } fleet)
+            {
+                return FleetCommand.Execute(parse, fleet, parse.GetValue(seed), parse.GetValue(output), parse.GetValue(noFiles), parse.GetValue(format)!, monteCarlo, parse.GetValue(checkInvariants));
+            }
+
             rare.RejectMisplaced(parse, monteCarlo.IsMonteCarlo(parse));
             if (rare.IsRare(parse))
             {
@@ -86,6 +92,9 @@ internal static class RunCommand
             "hasim run scenarios/serverless/az-outage.yaml --report --budget '2 min'   (also writes report.html)",
             "hasim run azure-zr.yaml --years 1 --rare data_loss --failure-mode planned_failover   (azure-zr.yaml: 'preset: azure-zone-redundant-ha')",
             "hasim run serverless.yaml --years 1 --rare incident --failure-mode wal_quorum_lost --replications 20000",
+            "hasim run scenarios/fleet/serverless-2000-az-outage.yaml                  (a fleet: the AZ outage replayed once)",
+            "hasim run scenarios/fleet/serverless-2000-az-outage.yaml --replications 100 --no-files   (intervals across replays)",
+            "hasim run scenarios/fleet/serverless-200-years.yaml --years 1 --replications 1000 --out out/fleet",
         ]);
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HaSim.Scenarios.Binding;
 using HaSim.Scenarios.Diagnostics;
+using HaSim.Scenarios.Fleet;
 
 namespace HaSim.Cli.Commands;
 
@@ -23,6 +24,12 @@ internal static class ValidateCommand
             {
                 try
                 {
+                    if (FleetScenarioLoader.TryLoad(file) is { } fleet)
+                    {
+                        output.WriteLine($"ok    {file}: fleet of {fleet.DatabaseCount} databases in {fleet.Groups.Count} group(s) ({string.Join(", ", fleet.Groups.Select(g => $"{g.Name}: {g.Count} x {g.Preset.Name}"))}), {fleet.Timeline.Count} fault(s), {fleet.CapacityOverrides.Count} capacity override(s)");
+                        continue;
+                    }
+
                     var s = ScenarioLoader.Load(file);
                     output.WriteLine($"ok    {file}: preset {s.Preset.Name}, {s.Timeline.Count} fault(s), {s.Overrides.Count} override(s), {s.Expectations.Count} expectation(s)");
                 }
@@ -38,6 +45,6 @@ internal static class ValidateCommand
 
             return bad == 0 ? ExitCodes.Success : ExitCodes.BadInput;
         });
-        return (command, ["hasim validate scenarios/azure/zone-redundant-primary-failure.yaml", "hasim validate scenarios/*/*.yaml"]);
+        return (command, ["hasim validate scenarios/azure/zone-redundant-primary-failure.yaml", "hasim validate scenarios/*/*.yaml", "hasim validate scenarios/fleet/*.yaml"]);
     }
 }

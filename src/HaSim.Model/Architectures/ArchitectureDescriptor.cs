@@ -97,6 +97,9 @@ public sealed class ArchitectureDescriptor
         return target.Faults.Contains(kind) ? _routes.GetValueOrDefault((target.Family, kind)) : null;
     }
 
+    /// <summary>The route of <paramref name="kind"/> faults on any target of <paramref name="family"/>, or null (for faults of the shared infrastructure, whose target instances are the fleet's).</summary>
+    public FaultRoute? RouteFor(TargetFamily family, FaultKind kind) => _routes.GetValueOrDefault((family, kind));
+
     /// <summary>Builds a database of this architecture in <paramref name="context"/>.</summary>
     public DatabaseSystem Create(SystemContext context) => _create(context);
 

@@ -1,5 +1,6 @@
 using HaSim.Kernel;
 using HaSim.Kernel.Random;
+using HaSim.Model.Capacity;
 using HaSim.Model.Clients;
 using HaSim.Model.Faults;
 using HaSim.Model.Incidents;
@@ -27,6 +28,7 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
     private const int MaxSettleRounds = 1000;
 
     private readonly IRunObserver _observer;
+    private readonly RandomStreams _streams;
     private readonly ModelChecker[] _checkers;
     private readonly RandomStream _transactions;
     private readonly RandomStream _dnsCache;
@@ -61,6 +63,10 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
         Workload = context.Workload;
         Client = context.Client;
         _observer = context.Observer;
+        _streams = context.Streams ?? context.Simulation.Streams;
+        Name = context.Name;
+        Placement = context.Placement;
+        Capacity = context.Capacity;
         _checkers = [.. context.Checkers ?? []];
         Tracing = _observer.WantsTrace;
         Random = Stream(recoveryStream);
@@ -82,6 +88,15 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
 
     /// <summary>The simulation.</summary>
     public Simulation Simulation { get; }
+
+    /// <summary>The database's name in a fleet (e.g. "web/17"), or null alone.</summary>
+    public string? Name { get; }
+
+    /// <summary>Where the database was placed.</summary>
+    public DatabasePlacement Placement { get; }
+
+    /// <summary>Capacity shared with the rest of a fleet, or null for a database alone.</summary>
+    public SharedCapacity? Capacity { get; }
 
     /// <summary>How many checker observations have run (each checker called at each change point), for reports of what was checked.</summary>
     public long InvariantChecks { get; private set; }
@@ -199,8 +214,9 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
         var (fault, mode, run) = (_currentFault, _currentMode, _currentRun);
         if (cause is not null)
         {
+            // A fleet's zone fault names the fleet's zone target, not this database's: route by family.
             _currentFault = cause;
-            _currentMode = cause.Mode ?? RouteOf(cause).Mode;
+            _currentMode = cause.Mode ?? Architecture.RouteFor(cause.Target.Family, cause.Kind)?.Mode ?? mode;
         }
 
         if (Tracing)
@@ -348,7 +364,7 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
     }
 
     /// <summary>The named random stream <paramref name="name"/> of this run.</summary>
-    protected RandomStream Stream(string name) => Simulation.Streams.Get(name);
+    protected RandomStream Stream(string name) => _streams.Get(name);
 
     /// <summary>Writes a trace line if the observer wants them.</summary>
     protected void Trace(string kind, string subject, string detail)

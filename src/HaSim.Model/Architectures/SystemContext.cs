@@ -1,4 +1,6 @@
 using HaSim.Kernel;
+using HaSim.Kernel.Random;
+using HaSim.Model.Capacity;
 using HaSim.Model.Clients;
 using HaSim.Model.Incidents;
 using HaSim.Model.Invariants;
@@ -25,6 +27,25 @@ public sealed record SystemContext(
 {
     /// <summary>The simulation.</summary>
     public Simulation Simulation => Infrastructure.Simulation;
+
+    /// <summary>Where the database is placed (a database alone: az-1).</summary>
+    public DatabasePlacement Placement { get; init; } = DatabasePlacement.Alone;
+
+    /// <summary>
+    /// The database's own random streams (a fleet gives each database a child family, so adding a
+    /// database never shifts another's draws); null: the simulation's.
+    /// </summary>
+    public RandomStreams? Streams { get; init; }
+
+    /// <summary>
+    /// Capacity shared with the other databases of a fleet (warm pools, spare slots, node and VM
+    /// provisioning, control plane, restore bandwidth); null for a database alone, whose recovery
+    /// uses its own parameters' capacity figures.
+    /// </summary>
+    public SharedCapacity? Capacity { get; init; }
+
+    /// <summary>The database's name in a fleet (e.g. "web/17"), for messages; null alone.</summary>
+    public string? Name { get; init; }
 
     /// <summary>A context for a database alone in a new infrastructure of <paramref name="simulation"/>.</summary>
     public static SystemContext Alone(Simulation simulation, ParameterSet parameters, Workload workload, ClientPolicy client, IRunObserver observer, IReadOnlyList<ModelChecker>? checkers = null) =>

@@ -59,7 +59,7 @@ public abstract class ModelChecker
     protected void Violation(DatabaseSystem system, string what)
     {
         ArgumentNullException.ThrowIfNull(system);
-        throw new InvariantViolationException(Name, system.Simulation.Streams.RootSeed, system.Simulation.Now, what);
+        throw new InvariantViolationException(Name, system.Simulation.Streams.RootSeed, system.Simulation.Now, system.Name is { } db ? $"{db}: {what}" : what);
     }
 }
 

@@ -99,7 +99,7 @@ public static class MonteCarloJson
         });
     }
 
-    private static void WriteSummary(Utf8JsonWriter w, MonteCarloSummary s)
+    internal static void WriteSummary(Utf8JsonWriter w, MonteCarloSummary s)
     {
         var settings = s.Settings;
         w.WriteStartObject();

@@ -205,7 +205,7 @@ public static class MonteCarloReport
     internal static string Range(Estimate e, Func<double, string> format) =>
         double.IsNaN(e.Interval.Lower) && double.IsNaN(e.Interval.Upper) ? "-" : $"{Bound(e.Interval.Lower, format)} .. {Bound(e.Interval.Upper, format)}";
 
-    private static string Bound(double x, Func<double, string> format) => x switch
+    internal static string Bound(double x, Func<double, string> format) => x switch
     {
         double.PositiveInfinity => "inf",
         double.NegativeInfinity => "-inf",
@@ -219,11 +219,11 @@ public static class MonteCarloReport
 
     internal static string Num(double x, string format = "0.######") => double.IsFinite(x) ? x.ToString(format, C) : (double.IsNaN(x) ? "-" : (x > 0 ? "inf" : "-inf"));
 
-    private static string Percent(double fraction, int decimals) => double.IsFinite(fraction) ? Format.Percent(fraction, decimals) : "-";
+    internal static string Percent(double fraction, int decimals) => double.IsFinite(fraction) ? Format.Percent(fraction, decimals) : "-";
 
     internal static string Seconds(double seconds) => double.IsFinite(seconds) ? Format.Seconds(seconds) : "-";
 
-    private static string Minutes(double minutes) => double.IsFinite(minutes) ? minutes.ToString(minutes < 10 ? "0.00" : "0.0", C) + " min" : "-";
+    internal static string Minutes(double minutes) => double.IsFinite(minutes) ? minutes.ToString(minutes < 10 ? "0.00" : "0.0", C) + " min" : "-";
 
     private static string Signed(double x, string format) => double.IsFinite(x) ? (x > 0 ? "+" : "") + x.ToString(format, C) : "-";
 

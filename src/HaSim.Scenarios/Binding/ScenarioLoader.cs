@@ -41,6 +41,11 @@ public static class ScenarioLoader
     private static Scenario Bind(MapNode root, string path)
     {
         var bag = new DiagnosticBag();
+        if (root.KeyNode("fleet") is { } fleet)
+        {
+            throw fleet.Error("this is a fleet scenario: run it with 'hasim run' or 'hasim validate' (this command takes one database's scenario)");
+        }
+
         bag.AddRange(root.FindUnknownKeys(RootKeys));
         var presetNode = root.RequiredScalar("preset");
         var preset = PresetCatalog.Find(presetNode.Value)
@@ -50,19 +55,7 @@ public static class ScenarioLoader
 
         string name = root.OptionalScalar("name")?.Value ?? System.IO.Path.GetFileNameWithoutExtension(path);
         string description = root.OptionalScalar("description")?.Value ?? "";
-        ulong seed = Scenario.DefaultSeed;
-        if (root.OptionalScalar("seed") is { } seedNode)
-        {
-            seed = bag.Capture(() => ulong.TryParse(seedNode.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s)
-                ? s
-                : throw seedNode.Error($"'{seedNode.Value}' is not a seed", "use a whole number from 0 to 18446744073709551615"));
-        }
-
-        double horizon = Scenario.DefaultHorizonSeconds;
-        if (root.OptionalScalar("horizon") is { } horizonNode)
-        {
-            horizon = bag.Capture(() => Positive(horizonNode, horizonNode.AsSeconds()));
-        }
+        var (seed, horizon) = ReadSeedAndHorizon(root, bag);
 
         var overridden = new List<string>();
         var parameters = preset.Parameters;
@@ -117,7 +110,28 @@ public static class ScenarioLoader
         return new Scenario(name, description, path, preset, parameters, overridden, workload, client, ordered, seed, horizon, expectations);
     }
 
-    private static Workload ReadWorkload(MapNode map, Workload workload, DiagnosticBag bag)
+    /// <summary>Reads the root's <c>seed:</c> and <c>horizon:</c> (single databases and fleets).</summary>
+    internal static (ulong Seed, double Horizon) ReadSeedAndHorizon(MapNode root, DiagnosticBag bag)
+    {
+        ulong seed = Scenario.DefaultSeed;
+        if (root.OptionalScalar("seed") is { } seedNode)
+        {
+            seed = bag.Capture(() => ulong.TryParse(seedNode.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s)
+                ? s
+                : throw seedNode.Error($"'{seedNode.Value}' is not a seed", "use a whole number from 0 to 18446744073709551615"));
+        }
+
+        double horizon = Scenario.DefaultHorizonSeconds;
+        if (root.OptionalScalar("horizon") is { } horizonNode)
+        {
+            horizon = bag.Capture(() => Positive(horizonNode, horizonNode.AsSeconds()));
+        }
+
+        return (seed, horizon);
+    }
+
+    /// <summary>Reads a <c>workload:</c> map over <paramref name="workload"/>.</summary>
+    internal static Workload ReadWorkload(MapNode map, Workload workload, DiagnosticBag bag)
     {
         bag.AddRange(map.FindUnknownKeys(WorkloadKeys));
         if (map.Get("wal_rate") is { } walNode)
@@ -177,7 +191,8 @@ public static class ScenarioLoader
         return new WalSchedule(steps);
     }
 
-    private static ClientPolicy ReadClient(MapNode map, ClientPolicy client, DiagnosticBag bag)
+    /// <summary>Reads a <c>client:</c> map over <paramref name="client"/>.</summary>
+    internal static ClientPolicy ReadClient(MapNode map, ClientPolicy client, DiagnosticBag bag)
     {
         bag.AddRange(map.FindUnknownKeys(ClientKeys));
         if (map.OptionalScalar("retry_interval") is { } a)
@@ -362,6 +377,7 @@ public static class ScenarioLoader
         return found;
     }
 
-    private static double Positive(ScalarNode node, double seconds) =>
+    /// <summary><paramref name="seconds"/> if it is more than zero, else an error at <paramref name="node"/>.</summary>
+    internal static double Positive(ScalarNode node, double seconds) =>
         seconds > 0 ? seconds : throw node.Error($"'{node.Value}' must be longer than zero");
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using HaSim.Kernel;
 using HaSim.Kernel.Distributions;
+using HaSim.Kernel.Random;
 using HaSim.Model.Architectures;
 using HaSim.Model.Failures;
 using HaSim.Model.Faults;
@@ -24,18 +25,36 @@ public static class FailureInjector
     public static void Start(DatabaseSystem system, ParameterSet parameters)
     {
         ArgumentNullException.ThrowIfNull(system);
+        Start(system, parameters, system.Simulation.Streams, _ => true);
+    }
+
+    /// <summary>
+    /// Starts those random failure processes of <paramref name="system"/>'s architecture that
+    /// <paramref name="include"/> accepts, drawing from <paramref name="streams"/> (a fleet runs the
+    /// processes of the shared infrastructure and nodes once, and each database's own on its streams).
+    /// </summary>
+    public static void Start(DatabaseSystem system, ParameterSet parameters, RandomStreams streams, Func<FailureProcess, bool> include)
+    {
+        ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(streams);
+        ArgumentNullException.ThrowIfNull(include);
         foreach (var planned in PlanFor(system, parameters))
         {
-            Start(system, planned);
+            if (include(planned.Process))
+            {
+                Start(system, planned, streams);
+            }
         }
     }
 
     /// <summary>The renewal processes <see cref="Start(DatabaseSystem, ParameterSet)"/> runs (for injectors that run some of them differently).</summary>
     internal static Planned[] PlanFor(DatabaseSystem system, ParameterSet parameters) => Plans.GetValue(parameters, p => Plan(system.Architecture, p));
 
-    /// <summary>Starts one planned renewal process.</summary>
-    internal static void Start(DatabaseSystem system, Planned planned) => system.Simulation.Process(Failures(system, planned), planned.Process.Key);
+    /// <summary>Starts one planned renewal process, drawing from the system's own streams.</summary>
+    internal static void Start(DatabaseSystem system, Planned planned) => Start(system, planned, system.Simulation.Streams);
+
+    private static void Start(DatabaseSystem system, Planned planned, RandomStreams streams) => system.Simulation.Process(Failures(system, planned, streams), planned.Process.Key);
 
     private static Planned[] Plan(ArchitectureDescriptor architecture, ParameterSet parameters)
     {
@@ -63,10 +82,10 @@ public static class FailureInjector
         return [.. plan];
     }
 
-    private static IEnumerable<Event> Failures(DatabaseSystem system, Planned planned)
+    private static IEnumerable<Event> Failures(DatabaseSystem system, Planned planned, RandomStreams streams)
     {
         var sim = system.Simulation;
-        var random = sim.Streams.Get(planned.StreamName);
+        var random = streams.Get(planned.StreamName);
 
         // The first failure comes after the forward recurrence time, not a whole interval: the
         // process is then stationary from time zero, so a 1-year replication sees the same

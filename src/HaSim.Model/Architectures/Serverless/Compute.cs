@@ -14,6 +14,9 @@ public sealed class Compute
     /// <summary>Counts the nodes it has been scheduled on.</summary>
     public int Node { get; private set; }
 
+    /// <summary>In a fleet: which of its group's nodes in its zone (0-based) hosts it.</summary>
+    public int NodeIndex { get; internal set; }
+
     /// <summary>Counts the failures that struck it: work begun before one is void.</summary>
     public int Generation { get; private set; }
 

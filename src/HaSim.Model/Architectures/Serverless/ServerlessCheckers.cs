@@ -64,6 +64,11 @@ internal sealed class ServerlessRepairChecker : ModelChecker
             Violation(system, "the secondary pageserver is missing and nothing rebuilds it");
         }
 
+        if (d.CapacityLease.IsActive && (d.Compute.State == ComputeState.Running || d.ComputeRun is null))
+        {
+            Violation(system, $"the compute ({d.Compute.State}) holds a {d.CapacityLease.State} capacity claim that no recovery uses");
+        }
+
         if (!d.WalWritable && d.WalRun is null)
         {
             Violation(system, "WAL writes are stalled and nothing waits for the quorum");

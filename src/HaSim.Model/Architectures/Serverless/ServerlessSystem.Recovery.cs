@@ -1,3 +1,4 @@
+using HaSim.Model.Capacity;
 using HaSim.Model.Workflows;
 
 namespace HaSim.Model.Architectures.Serverless;
@@ -12,6 +13,7 @@ public sealed partial class ServerlessSystem
     private RunHandle _secondaryRun;
     private RunHandle _walRun;
     private int _warmingGeneration = -1;
+    private bool _slotVacated;
 
     /// <summary>The run recovering the compute, if one is going.</summary>
     public WorkflowRun? ComputeRun => _computeRun.Live;
@@ -42,6 +44,11 @@ public sealed partial class ServerlessSystem
     private void ReconcileCompute()
     {
         var c = _compute;
+        if (_fleet is not null)
+        {
+            ReleaseStaleCapacity();
+        }
+
         if (c.State == ComputeState.Running || _computeRun.IsRunning)
         {
             return;
@@ -51,6 +58,12 @@ public sealed partial class ServerlessSystem
         if (c.State == ComputeState.RegionLost)
         {
             _computeRun = StartRun(w.WaitForRegion, c, c.Generation);
+            return;
+        }
+
+        if (_fleet is not null && c.State is ComputeState.ZoneLost or ComputeState.NodeLost && (c.State == ComputeState.ZoneLost || ZoneAvailable(c.Zone)))
+        {
+            _computeRun = StartRun(FleetMove(c), c, c.Generation);
             return;
         }
 
@@ -72,12 +85,80 @@ public sealed partial class ServerlessSystem
             ComputeState.Crashed => w.RestartPostgres,
             ComputeState.Unresponsive => w.UnresponsiveCheck,
             ComputeState.VmLost when !c.Detected => w.DetectVmLoss,
-            ComputeState.VmLost => _warmPool.TryTake() ? w.StartFromPool : w.ColdStart,
+            ComputeState.VmLost => (_fleet?.TryTakeWarmVm(c.Zone) ?? _warmPool!.TryTake()) ? w.StartFromPool : w.ColdStart,
             ComputeState.NodeLost when !c.Detected => w.DetectNodeLoss,
             ComputeState.NodeLost => w.RescheduleToNode,
             _ => throw new InvalidOperationException($"No compute recovery for state {c.State}."),
         };
         _computeRun = StartRun(workflow, c, c.Generation);
+    }
+
+    /// <summary>
+    /// In a fleet, a compute whose node or zone is lost moves through the shared capacity: detect the
+    /// loss, wait for a zone if none is up, ask for a warm VM or a slot, then start in what it was granted.
+    /// </summary>
+    private Workflow FleetMove(Compute c)
+    {
+        var w = _workflows;
+        if (!c.Detected)
+        {
+            return c.State == ComputeState.ZoneLost ? w.DetectZoneLoss : w.DetectNodeLoss;
+        }
+
+        if (Infrastructure.AvailableZones == 0)
+        {
+            return w.WaitForAnyZone;
+        }
+
+        if (!_lease.IsGranted)
+        {
+            return w.AcquireCapacity;
+        }
+
+        return _lease.WarmVm ? w.StartOnWarmVm : _lease.Zone == c.Zone ? w.StartOnSlotInZone : w.StartOnSlotElsewhere;
+    }
+
+    /// <summary>Gives back capacity asked for an earlier failure, or for a move that no longer goes on.</summary>
+    private void ReleaseStaleCapacity()
+    {
+        var lease = _lease;
+        if (!lease.IsActive)
+        {
+            return;
+        }
+
+        var c = _compute;
+        bool stale = c.State == ComputeState.Running || lease.Tag != c.Generation
+            || (lease.State == LeaseState.Waiting && !_computeRun.IsRunning)
+            || (lease.IsGranted && !ZoneAvailable(lease.Zone));
+        if (stale)
+        {
+            _fleet!.Release(lease);
+            Changed();
+        }
+    }
+
+    /// <summary>Asks the fleet for a warm VM or a slot; a compute whose zone failed leaves its slot there for good.</summary>
+    private void RequestCapacity()
+    {
+        var c = _compute;
+        bool zoneLost = c.State == ComputeState.ZoneLost;
+        int vacates = zoneLost && !_slotVacated ? c.Zone : -1;
+        _slotVacated |= zoneLost;
+        _fleet!.Request(_lease, c.Generation, preferZone: zoneLost ? -1 : c.Zone, vacatesZone: vacates);
+    }
+
+    /// <summary>The compute runs in the capacity it was granted, on a new node: the next of its group's in the same zone, or the same number in another.</summary>
+    private void StartedInGrantedCapacity()
+    {
+        var c = _compute;
+        int zone = _lease.Zone;
+        int nodes = Math.Max(1, Placement.NodesPerZone);
+        int node = zone == c.Zone ? (c.NodeIndex + 1) % nodes : c.NodeIndex % nodes;
+        _fleet!.Consume(_lease);
+        _slotVacated = false;
+        c.Recovered(zone, newNode: true);
+        c.NodeIndex = node;
     }
 
     private void ReconcilePageserver()

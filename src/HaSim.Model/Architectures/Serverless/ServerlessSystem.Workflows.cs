@@ -52,6 +52,21 @@ public sealed partial class ServerlessSystem
                 Do(() => c.Recovered(_d.AvailableZoneOtherThan(c.Zone), newNode: true)));
             WaitForOtherZone = ComputeWorkflow("wait for a zone to reschedule to", run => UnchangedCompute(run) && _d.RegionUp,
                 WaitUntil(S.WaitForZone, () => _d.AvailableZoneOtherThan(c.Zone) >= 0));
+            WaitForAnyZone = ComputeWorkflow("wait for a zone to move to", run => UnchangedCompute(run) && _d.RegionUp,
+                WaitUntil(S.WaitForZone, () => _d.Infrastructure.AvailableZones > 0));
+            AcquireCapacity = ComputeWorkflow("wait for compute capacity", run => UnchangedCompute(run) && _d.Infrastructure.AvailableZones > 0,
+                Do(d.RequestCapacity),
+                WaitUntil(S.WaitForCapacity, () => _d._lease.IsGranted));
+            StartOnWarmVm = ComputeWorkflow("start compute on a warm VM elsewhere", InGrantedZone,
+                Stage(S.StartFromPool, _s.StartFromPool),
+                Stage(S.ReattachEndpoint, _s.EndpointReattach),
+                Do(d.StartedInGrantedCapacity));
+            StartOnSlotInZone = ComputeWorkflow("reschedule compute to a free slot in its zone", InGrantedZone,
+                Stage(S.RescheduleToNode, _s.Reschedule),
+                Do(d.StartedInGrantedCapacity));
+            StartOnSlotElsewhere = ComputeWorkflow("reschedule compute to a free slot in another zone", InGrantedZone,
+                Stage(S.RescheduleToZone, _s.Reschedule),
+                Do(d.StartedInGrantedCapacity));
             WaitForRegion = ComputeWorkflow("wait for the region", UnchangedCompute,
                 WaitUntil(S.WaitForRegion, () => _d.RegionUp && _d.Infrastructure.AvailableZones > 0),
                 Do(() => _d.MarkDetected("control plane")),
@@ -121,6 +136,16 @@ public sealed partial class ServerlessSystem
 
         public Workflow WaitForRegion { get; }
 
+        public Workflow WaitForAnyZone { get; }
+
+        public Workflow AcquireCapacity { get; }
+
+        public Workflow StartOnWarmVm { get; }
+
+        public Workflow StartOnSlotInZone { get; }
+
+        public Workflow StartOnSlotElsewhere { get; }
+
         public Workflow DetectPageserverOffline { get; }
 
         public Workflow PromoteSecondary { get; }
@@ -145,6 +170,9 @@ public sealed partial class ServerlessSystem
         private static bool UnchangedCompute(WorkflowRun run) => ((Compute)run.Subject!).Generation == run.SubjectGeneration;
 
         private static bool UnchangedPageserver(WorkflowRun run) => ((Pageserver)run.Subject!).Generation == run.SubjectGeneration;
+
+        /// <summary>No new failure of the compute, and the capacity it was granted is still there.</summary>
+        private bool InGrantedZone(WorkflowRun run) => UnchangedCompute(run) && _d._lease.IsGranted && _d.ZoneAvailable(_d._lease.Zone);
 
         /// <summary>No new failure of the compute, and its zone can run it.</summary>
         private bool InZone(WorkflowRun run) => UnchangedCompute(run) && _d.ZoneAvailable(((Compute)run.Subject!).Zone);

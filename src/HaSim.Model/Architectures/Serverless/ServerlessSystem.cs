@@ -22,26 +22,36 @@ public sealed partial class ServerlessSystem : DatabaseSystem
     private const int HangEndTimer = 1;
     private const int SafekeeperReturnTimer = 2;
     private const int CacheWarmTimer = 3;
+    private const int CapacityGrantedTimer = 4;
     private readonly ServerlessSettings _s;
     private readonly Compute _compute;
     private readonly Safekeeper[] _safekeepers;
-    private readonly WarmPool _warmPool;
+    private readonly WarmPool? _warmPool;
+    private readonly ComputeCapacity? _fleet;
+    private readonly CapacityLease _lease;
     private Pageserver _attached;
     private Pageserver _secondary;
     private bool _walWritable = true;
     private int _walGeneration;
     private bool _quorumWasAvailable = true;
 
-    /// <summary>Builds the deployment: compute in az-1, the attached pageserver in az-1 and its secondary in az-2, safekeepers spread over the zones.</summary>
+    /// <summary>
+    /// Builds the deployment: compute and the attached pageserver in the placement's zone (az-1 alone),
+    /// the secondary pageserver in the next zone, safekeepers spread over the zones. In a fleet the
+    /// compute draws on the fleet's shared compute capacity; alone, on a warm pool of its parameters.
+    /// </summary>
     public ServerlessSystem(SystemContext context, ArchitectureDescriptor architecture)
         : base(context, architecture, "serverless/recovery")
     {
         _s = ServerlessSettings.For(Parameters);
-        _compute = new Compute(0);
-        _attached = new Pageserver(0, PageserverState.Attached);
-        _secondary = new Pageserver(1, PageserverState.Warm);
+        int zone = Placement.Zone;
+        _compute = new Compute(zone) { NodeIndex = Placement.Node };
+        _attached = new Pageserver(zone, PageserverState.Attached);
+        _secondary = new Pageserver((zone + 1) % Infrastructure.ZoneCount, PageserverState.Warm);
         _safekeepers = [.. Enumerable.Range(0, _s.SafekeeperCount).Select(i => new Safekeeper(i, i % Infrastructure.ZoneCount))];
-        _warmPool = Infrastructure.Shared("serverless/warm-pool", () => new WarmPool(Simulation, _s.WarmPoolSize, _s.WarmPoolRefill));
+        _fleet = Capacity?.Compute;
+        _warmPool = _fleet is null ? Infrastructure.Shared("serverless/warm-pool", () => new WarmPool(Simulation, _s.WarmPoolSize, _s.WarmPoolRefill)) : null;
+        _lease = new CapacityLease(() => After(0, CapacityGrantedTimer, 0));
         _workflows = new ServerlessWorkflows(this);
         _safekeeperRuns = new RunHandle[_safekeepers.Length];
         Start();
@@ -58,6 +68,9 @@ public sealed partial class ServerlessSystem : DatabaseSystem
 
     /// <summary>The safekeepers.</summary>
     public IReadOnlyList<Safekeeper> Safekeepers => _safekeepers;
+
+    /// <summary>In a fleet: the compute's claim on the shared compute capacity (idle unless it is moving).</summary>
+    public CapacityLease CapacityLease => _lease;
 
     /// <summary>Safekeepers that must hold WAL before a commit is acknowledged.</summary>
     public int Quorum => _s.SafekeeperQuorum;
@@ -176,6 +189,9 @@ public sealed partial class ServerlessSystem : DatabaseSystem
                     _compute.CacheWarm = true;
                 }
 
+                break;
+            case CapacityGrantedTimer:
+                // A queued request was granted: the settle that follows moves the waiting run on.
                 break;
         }
     }

@@ -60,7 +60,7 @@ public static class ServerArchitectures
             ServerNames.Modes,
             ServerNames.Degraded,
             context => new ServerClusterSystem(context, self!),
-            () => [new SinglePrimaryChecker(), new ServerServingPathChecker(), new PlacementChecker(), new StandbyRebuildChecker()]);
+            () => [new SinglePrimaryChecker(), new ServerServingPathChecker(), new PlacementChecker(), new StandbyRebuildChecker(), new CapacityClaimChecker()]);
         return self;
     }
 }

@@ -128,3 +128,31 @@ internal sealed class StandbyRebuildChecker : ModelChecker
         }
     }
 }
+
+/// <summary>In a fleet: a claim on a shared pool is held only while the run that asked for it goes.</summary>
+internal sealed class CapacityClaimChecker : ModelChecker
+{
+    public override string Name => "capacity held only by running recovery";
+
+    public override void OnSettled(DatabaseSystem system)
+    {
+        var d = (ServerClusterSystem)system;
+        if (!d.SharesCapacity)
+        {
+            return;
+        }
+
+        if (d.PrimaryRun is null && d.PrimaryPathLeases.Any(l => l.IsActive))
+        {
+            Violation(system, "the primary's path holds or waits for shared capacity with no recovery running");
+        }
+
+        foreach (var s in d.Servers)
+        {
+            if (d.RebuildLease(s).IsActive && d.RebuildRun(s) is null)
+            {
+                Violation(system, $"{s} holds or waits for VM provisioning with no rebuild running");
+            }
+        }
+    }
+}

@@ -20,6 +20,7 @@ public sealed partial class ServerClusterSystem
     protected override void Reconcile()
     {
         PreemptRestoreWhenStorageReturns();
+        ReleaseIdleLeases();
         if (PrimaryRun is null)
         {
             ReconcilePrimary();

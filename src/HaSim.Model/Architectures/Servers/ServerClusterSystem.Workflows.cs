@@ -17,7 +17,7 @@ public sealed partial class ServerClusterSystem
     {
         private readonly ServerClusterSystem _d;
         private readonly ServerSettings _s;
-        private double _restoreCopySeconds;
+        private double _restoreCopyBytes;
         private double _restoreReplaySeconds;
         private double _restoreLossBytes;
         private double _restoreLossSeconds;
@@ -41,6 +41,7 @@ public sealed partial class ServerClusterSystem
             ], requires: run => _d.RegionUp && Unchanged(run) && _d.ZoneAvailable(Of(run).Zone));
             Failover = new Workflow("fail over to the standby", StageScope.Incident,
             [
+                .. d.HoldControlPlane(),
                 Stage(S.FalsePositiveGuard, _s.FalsePositiveGuard),
                 Stage(S.Fence, _s.Fence),
                 Do(() => Promoting!.BeginPromotion()),
@@ -50,11 +51,14 @@ public sealed partial class ServerClusterSystem
                 Do(() => _d.SwapTo(Promoting!)),
                 Stage(S.UpdateDns, _s.DnsUpdate),
                 Do(() => _d.MoveEndpointTo(Promoting!)),
+                .. d.Free(d._controlPlane),
             ], _s.Synchronous ? null : DataLossCause.AsynchronousFailover, run => _d.RegionUp && Unchanged(run) && _d.ZoneAvailable(Of(run).Zone));
             Replace = new Workflow("replace the VM, keeping its storage", StageScope.Incident,
             [
+                .. d.HoldVm(d._primaryVm, () => _d.Primary.Storage.Zone),
                 Do(() => _d.Primary.BeginBuild(_d.Primary.Storage.Zone, _d.Primary.Storage)),
                 Stage(S.ProvisionVm, _s.Provision),
+                .. d.Free(d._primaryVm),
                 Stage(S.AttachStorage, _s.StorageAttach),
                 Stage(S.StartEngine, _s.EngineRestart),
                 Computed(S.CrashRecovery, () => CrashRecoverySeconds(_d.Primary)),
@@ -193,13 +197,13 @@ public sealed partial class ServerClusterSystem
             if (since > _s.Retention)
             {
                 // No snapshot is retained: nothing to restore, the whole database is gone.
-                _restoreCopySeconds = 0;
+                _restoreCopyBytes = 0;
                 _restoreLossBytes = _d.Workload.DatabaseBytes + _d.WalBytesBefore(stopped, since);
                 _restoreLossSeconds = since;
                 return;
             }
 
-            _restoreCopySeconds = _d.Workload.DatabaseBytes / _s.RestoreRate;
+            _restoreCopyBytes = _d.Workload.DatabaseBytes;
             if (_s.WalArchiving)
             {
                 double lag = Math.Min(_s.ArchiveLag.Sample(_d.Random), since);
@@ -217,18 +221,25 @@ public sealed partial class ServerClusterSystem
 
         private Workflow RestoreWorkflow(bool archived)
         {
-            var steps = new List<WorkflowStep>
-            {
-                Stage(S.StartRestore, _s.OperatorReaction),
-                Do(() => _d.Primary.BeginBuild(RestoreZone, new StorageVolume(RestoreZone, _s.StorageSurvives))),
-                Stage(S.ProvisionRestoreServer, _s.Provision),
-                Computed(S.RestoreBackup, () => _restoreCopySeconds),
-            };
+            var steps = new List<WorkflowStep> { Stage(S.StartRestore, _s.OperatorReaction) };
+
+            // The control plane orchestrates the new server once the restore is started (by an operator where it is not automatic).
+            steps.AddRange(_d.HoldControlPlane());
+            steps.AddRange(_d.HoldVm(_d._primaryVm, () => RestoreZone));
+            steps.Add(Do(() => _d.Primary.BeginBuild(RestoreZone, new StorageVolume(RestoreZone, _s.StorageSurvives))));
+            steps.Add(Stage(S.ProvisionRestoreServer, _s.Provision));
+            steps.AddRange(_d.Free(_d._primaryVm));
+
+            // The copy itself is bound by the bandwidth, not the control plane.
+            steps.AddRange(_d.Free(_d._controlPlane));
+            steps.AddRange(_d.HoldBandwidth());
+            steps.Add(Computed(S.RestoreBackup, () => _restoreCopyBytes / _d.RestoreCopyRate));
             if (archived)
             {
                 steps.Add(Computed(S.ReplayArchivedWal, () => _restoreReplaySeconds));
             }
 
+            steps.AddRange(_d.Free(_d._bandwidth));
             steps.Add(Do(() =>
             {
                 RestoreFrom = null;
@@ -248,12 +259,14 @@ public sealed partial class ServerClusterSystem
             [
                 WaitUntil(S.WaitForStandbyZone, () => _d.ZoneAvailable(slot.Zone)),
                 WaitUntil(S.WaitForPrimaryToCopy, _d.PrimaryCanSeed),
+                .. _d.HoldVm(_d._rebuildVms[slot.Index], () => slot.Zone, RebuildPriority),
                 Do(() =>
                 {
                     slot.BeginBuild(slot.Zone, new StorageVolume(slot.Zone, _s.StorageSurvives));
                     buildStart = _d.Now;
                 }),
                 Stage(S.BuildStandby, _s.StandbyRebuild),
+                .. _d.Free(_d._rebuildVms[slot.Index]),
                 Computed(S.StandbyCatchUp, () =>
                 {
                     double missed = _d.Workload.Wal.BytesBetween(buildStart, _d.Now);

@@ -1,3 +1,4 @@
+using HaSim.Model.Capacity;
 using HaSim.Model.Names;
 using HaSim.Model.Topology;
 using HaSim.Model.Workflows;
@@ -27,21 +28,32 @@ public sealed partial class ServerClusterSystem : DatabaseSystem
     private readonly RunHandle[] _rebuildRuns;
     private int _primary;
 
-    /// <summary>Builds the deployment: the primary in az-1, standbys in az-2 and az-3 in turn (or az-1 for same-zone HA), all caught up.</summary>
+    /// <summary>
+    /// Builds the deployment: the primary in the placement's zone (az-1 alone), standbys in the other
+    /// zones in turn (or the primary's for same-zone HA), all caught up. In a fleet, builds, failovers
+    /// and restores take their share of the fleet's shared pools.
+    /// </summary>
     public ServerClusterSystem(SystemContext context, ArchitectureDescriptor architecture)
         : base(context, architecture, "servers/recovery")
     {
         _s = ServerSettings.For(Parameters);
         _servers = new Server[_s.Standbys + 1];
+        int primaryZone = Placement.Zone;
         for (int i = 0; i <= _s.Standbys; i++)
         {
-            // Zone-redundant standbys go round the zones other than the primary's (az-2, az-3, az-2, ...).
-            int zone = _s.SameZone || i == 0 ? 0 : 1 + ((i - 1) % (Infrastructure.ZoneCount - 1));
+            // Zone-redundant standbys go round the zones other than the primary's (az-2, az-3, az-2, ... for a primary in az-1).
+            int zone = _s.SameZone || i == 0 ? primaryZone : (primaryZone + 1 + ((i - 1) % (Infrastructure.ZoneCount - 1))) % Infrastructure.ZoneCount;
             _servers[i] = new Server(i, zone, new StorageVolume(zone, _s.StorageSurvives), i == 0 ? ServerState.Serving : ServerState.Standby);
         }
 
         _endpoint = new Endpoint(_servers[0]);
         _rebuildRuns = new RunHandle[_servers.Length];
+        _pools = Capacity is { ControlPlane: not null } shared ? shared : null;
+        _wake = () => After(0, CapacityGrantedTimer, 0);
+        _primaryVm = new CapacityLease(_wake);
+        _controlPlane = new CapacityLease(_wake);
+        _bandwidth = new CapacityLease(_wake);
+        _rebuildVms = [.. _servers.Select(_ => new CapacityLease(_wake))];
         _backups = new BackupSchedule(_s.SnapshotInterval, Stream("backup/schedule").NextDouble() * _s.SnapshotInterval);
         _workflows = new ServerWorkflows(this);
         Start();

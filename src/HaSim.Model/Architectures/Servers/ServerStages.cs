@@ -86,12 +86,21 @@ public static class ServerStages
     /// <summary>A lost copy of locally redundant storage is rebuilt.</summary>
     public static StageId RebuildStorageCopy { get; } = new("rebuild_storage_copy", "rebuild the lost storage copy");
 
+    /// <summary>In a fleet: the build waits for VM provisioning capacity in its zone.</summary>
+    public static StageId WaitForVmCapacity { get; } = new("wait_for_vm_capacity", "wait for VM provisioning capacity in the zone");
+
+    /// <summary>In a fleet: the failover or restore waits for the control plane.</summary>
+    public static StageId WaitForControlPlane { get; } = new("wait_for_control_plane", "wait for the control plane to take the failover or restore");
+
+    /// <summary>In a fleet: the restore waits for backup-restore bandwidth.</summary>
+    public static StageId WaitForRestoreBandwidth { get; } = new("wait_for_restore_bandwidth", "wait for backup-restore bandwidth");
+
     /// <summary>Every stage, in declaration order.</summary>
     public static NameSet<StageId> All { get; } = new(
     [
         HealthDetection, FalsePositiveGuard, Fence, ReplayResidualWal, Promote, UpdateDns, DetectEngineCrash, StartEngine, CrashRecovery,
         ProvisionVm, AttachStorage, UpdateDnsNewVm, StartRestore, ProvisionRestoreServer, RestoreBackup, ReplayArchivedWal, UpdateDnsRestored,
         WaitForRegion, WaitForZone, WaitForStandbyZone, WaitForPrimaryToCopy, BuildStandby, StandbyCatchUp, WaitForCatchUp, BlockWrites, StopPrimary,
-        RebuildStorageCopy,
+        RebuildStorageCopy, WaitForVmCapacity, WaitForControlPlane, WaitForRestoreBandwidth,
     ]);
 }

@@ -19,12 +19,19 @@ public sealed class Simulation
 {
     private const int OrderShift = 56;
     private readonly EventQueue _queue = new();
-    private Timeout[] _timeoutPool = new Timeout[64];
+
+    // Free pooled timeouts and callbacks, as the permanent queue slots they own: taking one from
+    // the pool or putting it back stores no object reference.
+    private int[] _timeoutPool = new int[64];
     private int _timeoutPoolCount;
-    private CallbackEvent[] _callbackPool = new CallbackEvent[64];
+    private int[] _callbackPool = new int[64];
     private int _callbackPoolCount;
     private long _insertions;
     private long _processedCount;
+
+    // True while Run() or Run(double) drives the loop: only then may a process take the event it
+    // yields at once when that event is the next due anyway (see Process.Resume).
+    private bool _inlineAllowed;
 
     /// <summary>Creates a simulation whose random streams all derive from <paramref name="seed"/>.</summary>
     public Simulation(ulong seed = 0)
@@ -69,8 +76,19 @@ public sealed class Simulation
     public Timeout Timeout(double delaySeconds)
     {
         Kernel.Timeout.CheckDelay(delaySeconds);
-        var timeout = _timeoutPoolCount > 0 ? _timeoutPool[--_timeoutPoolCount] : Kernel.Timeout.CreatePooled(this);
+        Timeout timeout;
+        if (_timeoutPoolCount > 0)
+        {
+            timeout = Unsafe.As<Timeout>(_queue.EventAt(_timeoutPool[--_timeoutPoolCount]));
+        }
+        else
+        {
+            timeout = Kernel.Timeout.CreatePooled(this);
+            timeout.Slot = _queue.AddPermanent(timeout);
+        }
+
         timeout.StartPooled(delaySeconds);
+        EnqueuePooled(timeout, timeout.Slot, delaySeconds);
         return timeout;
     }
 
@@ -84,8 +102,19 @@ public sealed class Simulation
     {
         ArgumentNullException.ThrowIfNull(target);
         Kernel.Timeout.CheckDelay(delaySeconds);
-        var callback = _callbackPoolCount > 0 ? _callbackPool[--_callbackPoolCount] : new CallbackEvent(this);
-        callback.Start(delaySeconds, target, token);
+        CallbackEvent callback;
+        if (_callbackPoolCount > 0)
+        {
+            callback = Unsafe.As<CallbackEvent>(_queue.EventAt(_callbackPool[--_callbackPoolCount]));
+        }
+        else
+        {
+            callback = new CallbackEvent(this);
+            callback.Slot = _queue.AddPermanent(callback);
+        }
+
+        callback.Start(target, token);
+        EnqueuePooled(callback, callback.Slot, delaySeconds);
     }
 
     /// <summary>Creates a pending event that some code will later succeed or fail.</summary>
@@ -100,9 +129,17 @@ public sealed class Simulation
     /// <summary>Runs until no events remain.</summary>
     public void Run()
     {
-        while (_queue.TryDequeue(double.PositiveInfinity, out var ev, out double time))
+        _inlineAllowed = true;
+        try
         {
-            ProcessEvent(ev, time);
+            while (_queue.TryDequeue(double.PositiveInfinity, out var ev, out double time))
+            {
+                ProcessEvent(ev, time);
+            }
+        }
+        finally
+        {
+            _inlineAllowed = false;
         }
     }
 
@@ -118,9 +155,17 @@ public sealed class Simulation
             throw new ArgumentOutOfRangeException(nameof(untilSeconds), untilSeconds, $"Cannot run until a time before now ({Now}s).");
         }
 
-        while (_queue.TryDequeue(untilSeconds, out var ev, out double time))
+        _inlineAllowed = true;
+        try
         {
-            ProcessEvent(ev, time);
+            while (_queue.TryDequeue(untilSeconds, out var ev, out double time))
+            {
+                ProcessEvent(ev, time);
+            }
+        }
+        finally
+        {
+            _inlineAllowed = false;
         }
 
         Now = untilSeconds;
@@ -161,6 +206,39 @@ public sealed class Simulation
     /// <summary>Schedules an already triggered event now with normal priority.</summary>
     internal void EnqueueNow(Event ev) => _queue.EnqueueLane(Now, ((long)EventPriority.Normal << OrderShift) | _insertions++, ev);
 
+    /// <summary>Schedules a pooled event that owns queue slot <paramref name="slot"/> after <paramref name="delaySeconds"/> with normal priority.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void EnqueuePooled(Event ev, int slot, double delaySeconds)
+    {
+        long order = ((long)EventPriority.Normal << OrderShift) | _insertions++;
+        if (delaySeconds == 0)
+        {
+            _queue.EnqueueLane(Now, order, ev);
+            return;
+        }
+
+        double time = Now + delaySeconds;
+        if (double.IsInfinity(time))
+        {
+            ThrowInfiniteTime(delaySeconds);
+        }
+
+        _queue.EnqueuePermanent(time, order, slot);
+    }
+
+    /// <summary>
+    /// True if <paramref name="ev"/>, just scheduled now with normal priority, is the next event the
+    /// loop would take, and the loop allows it to be taken at once (no observer, not stepping).
+    /// </summary>
+    internal bool IsNextAndInlinable(Event ev) => _inlineAllowed && EventDequeued is null && _queue.IsNext(ev);
+
+    /// <summary>Takes <paramref name="ev"/> (see <see cref="IsNextAndInlinable"/>) off the queue and counts it processed.</summary>
+    internal void TakeInline(Event ev)
+    {
+        _queue.TakeLaneHead(ev);
+        _processedCount++;
+    }
+
     internal void Enqueue(Event ev, double delaySeconds, int priority)
     {
         long order = ((long)priority << OrderShift) | _insertions++;
@@ -174,7 +252,7 @@ public sealed class Simulation
             double time = Now + delaySeconds;
             if (double.IsInfinity(time))
             {
-                throw new ArgumentOutOfRangeException(nameof(delaySeconds), delaySeconds, $"An event at Now ({Now}s) plus this delay would be at an infinite time.");
+                ThrowInfiniteTime(delaySeconds);
             }
 
             _queue.Enqueue(time, order, ev);
@@ -190,23 +268,28 @@ public sealed class Simulation
         ev.Process();
     }
 
-    internal void ReturnCallback(CallbackEvent callback)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void ReturnCallback(int slot)
     {
         if (_callbackPoolCount == _callbackPool.Length)
         {
             Array.Resize(ref _callbackPool, _callbackPool.Length * 2);
         }
 
-        _callbackPool[_callbackPoolCount++] = callback;
+        _callbackPool[_callbackPoolCount++] = slot;
     }
 
-    internal void ReturnTimeout(Timeout timeout)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void ReturnTimeout(int slot)
     {
         if (_timeoutPoolCount == _timeoutPool.Length)
         {
             Array.Resize(ref _timeoutPool, _timeoutPool.Length * 2);
         }
 
-        _timeoutPool[_timeoutPoolCount++] = timeout;
+        _timeoutPool[_timeoutPoolCount++] = slot;
     }
+
+    private void ThrowInfiniteTime(double delaySeconds) =>
+        throw new ArgumentOutOfRangeException(nameof(delaySeconds), delaySeconds, $"An event at Now ({Now}s) plus this delay would be at an infinite time.");
 }

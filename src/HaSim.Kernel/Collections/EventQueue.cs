@@ -25,6 +25,13 @@ namespace HaSim.Kernel.Collections;
 /// smallest entry; <see cref="TryDequeue"/> takes whichever of the lane head and the heap top
 /// is smaller by the same (time, order) rule. The lane changes speed only: events come out in
 /// exactly the order a single heap would give.</para>
+/// <para>Pooled events (timeouts, scheduled callbacks) own a permanent slot, taken once when the
+/// event is created: scheduling one stores no object reference at all (no GC write barrier, no
+/// free-list traffic). Other events take a slot from the free list while they are queued.</para>
+/// <para>Removing the top uses the bottom-up ("hole") sift: the hole left at the root moves down
+/// along the smallest children to a leaf without comparing against the entry that will fill it,
+/// which is then sifted up from there. The entry taken from the end of the heap is almost always
+/// one of the latest, so it rarely moves up, and each level costs one comparison fewer.</para>
 /// <para>The arrays only grow, so a run in steady state allocates nothing here.</para>
 /// </remarks>
 internal sealed class EventQueue
@@ -61,18 +68,38 @@ internal sealed class EventQueue
         }
     }
 
-    /// <summary>Adds an event to the heap.</summary>
+    /// <summary>Adds an event to the heap in a slot of its own until it leaves the queue.</summary>
     public void Enqueue(double time, long order, Event ev)
+    {
+        int slot = _freeCount > 0 ? _freeSlots[--_freeCount] : NewSlot();
+        _slots[slot].Event = ev;
+        Insert(time, order, slot, permanent: false);
+    }
+
+    /// <summary>
+    /// Takes a permanent slot for a pooled event: <see cref="EnqueuePermanent"/> then schedules it
+    /// without storing a reference. The slot is never freed.
+    /// </summary>
+    public int AddPermanent(Event ev)
+    {
+        int slot = NewSlot();
+        _slots[slot].Event = ev;
+        return slot;
+    }
+
+    /// <summary>Adds the pooled event that owns <paramref name="slot"/> (see <see cref="AddPermanent"/>) to the heap.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void EnqueuePermanent(double time, long order, int slot) => Insert(time, order, slot, permanent: true);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Insert(double time, long order, int slot, bool permanent)
     {
         if (_heapCount == _heap.Length)
         {
             Array.Resize(ref _heap, _heap.Length * 2);
         }
 
-        int slot = _freeCount > 0 ? _freeSlots[--_freeCount] : NewSlot();
-        _slots[slot].Event = ev;
         _slotOrders[slot] = order;
-
         ref HeapEntry heap = ref MemoryMarshal.GetArrayDataReference(_heap);
         ref long orders = ref MemoryMarshal.GetArrayDataReference(_slotOrders);
         int i = _heapCount++;
@@ -80,7 +107,7 @@ internal sealed class EventQueue
         {
             int parent = (i - 1) >> Log2Arity;
             ref HeapEntry p = ref Unsafe.Add(ref heap, parent);
-            if (!(time < p.Time || (time == p.Time && order < Unsafe.Add(ref orders, (nint)p.Slot))))
+            if (!(time < p.Time || (time == p.Time && order < Unsafe.Add(ref orders, p.Slot))))
             {
                 break;
             }
@@ -92,6 +119,7 @@ internal sealed class EventQueue
         ref HeapEntry entry = ref Unsafe.Add(ref heap, i);
         entry.Time = time;
         entry.Slot = slot;
+        entry.Permanent = permanent ? 1 : 0;
     }
 
     /// <summary>
@@ -116,6 +144,32 @@ internal sealed class EventQueue
         entry.Order = order;
         entry.Event = ev;
         _laneCount++;
+    }
+
+    /// <summary>The event in <paramref name="slot"/> (a permanent slot's pooled event).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Event EventAt(int slot) => _slots[slot].Event!;
+
+    /// <summary>True if <paramref name="ev"/> is the lane's head and nothing in the heap comes before it: the next to leave.</summary>
+    public bool IsNext(Event ev)
+    {
+        if (_laneCount == 0)
+        {
+            return false;
+        }
+
+        ref LaneEntry f = ref _lane[_laneHead];
+        return ReferenceEquals(f.Event, ev) && (_heapCount == 0 || !HeapTopBefore(f.Time, f.Order));
+    }
+
+    /// <summary>Removes the lane's head, which the caller has checked is <paramref name="ev"/> (see <see cref="IsNext"/>).</summary>
+    public void TakeLaneHead(Event ev)
+    {
+        ref LaneEntry f = ref _lane[_laneHead];
+        System.Diagnostics.Debug.Assert(ReferenceEquals(f.Event, ev), "Only the lane's head can be taken.");
+        f.Event = null!;
+        _laneHead = _laneHead + 1 == _lane.Length ? 0 : _laneHead + 1;
+        _laneCount--;
     }
 
     /// <summary>Removes the smallest entry if its time is before <paramref name="before"/>.</summary>
@@ -159,62 +213,75 @@ internal sealed class EventQueue
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool HeapTopBefore(double time, long order)
     {
-        ref HeapEntry top = ref _heap[0];
+        ref HeapEntry top = ref MemoryMarshal.GetArrayDataReference(_heap);
         return top.Time < time || (top.Time == time && _slotOrders[top.Slot] < order);
     }
 
     private Event DequeueHeap()
     {
         ref HeapEntry heap = ref MemoryMarshal.GetArrayDataReference(_heap);
-        int topSlot = (int)heap.Slot;
-        ref EventRef taken = ref _slots[topSlot];
+        int topSlot = heap.Slot;
+        ref EventRef taken = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slots), topSlot);
         var result = taken.Event!;
-        taken.Event = null;
-        _freeSlots[_freeCount++] = topSlot;
+        if (heap.Permanent == 0)
+        {
+            taken.Event = null;
+            _freeSlots[_freeCount++] = topSlot;
+        }
 
         int n = --_heapCount;
         if (n > 0)
         {
             ref long orders = ref MemoryMarshal.GetArrayDataReference(_slotOrders);
             HeapEntry last = Unsafe.Add(ref heap, n);
-            int i = 0;
+            int hole = 0;
 
-            // Sift the last entry down from the root, moving the smallest child up each level.
+            // Move the hole down along the smallest children to a leaf.
             while (true)
             {
-                int first = (i << Log2Arity) + 1;
+                int first = (hole << Log2Arity) + 1;
                 if (first >= n)
                 {
                     break;
                 }
 
                 int best = first;
-                HeapEntry bestEntry = Unsafe.Add(ref heap, first);
+                ref HeapEntry bestEntry = ref Unsafe.Add(ref heap, first);
                 int end = Math.Min(first + Arity, n);
                 for (int c = first + 1; c < end; c++)
                 {
-                    HeapEntry e = Unsafe.Add(ref heap, c);
+                    ref HeapEntry e = ref Unsafe.Add(ref heap, c);
                     if (e.Time < bestEntry.Time
-                        || (e.Time == bestEntry.Time && Unsafe.Add(ref orders, (nint)e.Slot) < Unsafe.Add(ref orders, (nint)bestEntry.Slot)))
+                        || (e.Time == bestEntry.Time && Unsafe.Add(ref orders, e.Slot) < Unsafe.Add(ref orders, bestEntry.Slot)))
                     {
                         best = c;
-                        bestEntry = e;
+                        bestEntry = ref e;
                     }
                 }
 
-                if (!(bestEntry.Time < last.Time
-                    || (bestEntry.Time == last.Time && Unsafe.Add(ref orders, (nint)bestEntry.Slot) < Unsafe.Add(ref orders, (nint)last.Slot))))
+                Unsafe.Add(ref heap, hole) = bestEntry;
+                hole = best;
+            }
+
+            // Fill it with the last entry, sifted up to its place.
+            long lastOrder = Unsafe.Add(ref orders, last.Slot);
+            while (hole > 0)
+            {
+                int parent = (hole - 1) >> Log2Arity;
+                ref HeapEntry p = ref Unsafe.Add(ref heap, parent);
+                if (!(last.Time < p.Time || (last.Time == p.Time && lastOrder < Unsafe.Add(ref orders, p.Slot))))
                 {
                     break;
                 }
 
-                Unsafe.Add(ref heap, i) = bestEntry;
-                i = best;
+                Unsafe.Add(ref heap, hole) = p;
+                hole = parent;
             }
 
-            Unsafe.Add(ref heap, i) = last;
+            Unsafe.Add(ref heap, hole) = last;
             if (Sse.IsSupported && n >= PrefetchMinimumCount)
             {
                 PrefetchUpcoming(ref heap, n);
@@ -236,7 +303,7 @@ internal sealed class EventQueue
     {
         // The new top comes out next. Its event was (most likely) prefetched as the runner-up on
         // the previous dequeue, so reading its waiter is cheap: prefetch that process.
-        PrefetchProcess(_slots[(int)heap.Slot].Event?.Waiter);
+        PrefetchProcess(_slots[heap.Slot].Event?.Waiter);
 
         // The runner-up is the smallest child of the root: prefetch its event.
         if (n > 1)
@@ -251,7 +318,7 @@ internal sealed class EventQueue
                 }
             }
 
-            var runnerUp = _slots[(int)Unsafe.Add(ref heap, best).Slot].Event;
+            var runnerUp = _slots[Unsafe.Add(ref heap, best).Slot].Event;
             if (runnerUp is not null)
             {
                 Prefetch(Unsafe.As<Event, nint>(ref runnerUp));
@@ -300,7 +367,10 @@ internal sealed class EventQueue
     private struct HeapEntry
     {
         public double Time;
-        public long Slot;
+        public int Slot;
+
+        // 1 if the slot belongs to a pooled event for good (never freed), 0 if taken for this stay in the queue.
+        public int Permanent;
     }
 
     // A struct wrapper, so that storing into the slot table needs no array covariance check.

@@ -12,15 +12,19 @@ internal sealed class CallbackEvent : Event
     internal CallbackEvent(Simulation simulation)
         : base(simulation)
     {
+        HasOwnProcessing = true;
     }
 
-    internal void Start(double delaySeconds, IScheduledCallback target, long token)
+    /// <summary>The event-queue slot it owns.</summary>
+    internal int Slot { get; set; } = -1;
+
+    /// <summary>Readies it for its simulation to schedule.</summary>
+    internal void Start(IScheduledCallback target, long token)
     {
         _target = target;
         _token = token;
         State = EventState.Triggered;
         IsOk = true;
-        Simulation.Enqueue(this, delaySeconds, EventPriority.Normal);
     }
 
     internal override void Process()
@@ -29,7 +33,7 @@ internal sealed class CallbackEvent : Event
         long token = _token;
         _target = null;
         ResetForReuse();
-        Simulation.ReturnCallback(this);
+        Simulation.ReturnCallback(Slot);
         target.OnCallback(token);
     }
 }

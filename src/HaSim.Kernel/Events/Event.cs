@@ -23,6 +23,10 @@ public class Event
     // Set when a condition holds this event: a pooled event must then never be reused, or the
     // condition would see another user's event in its place.
     internal bool Pinned;
+
+    // Set by the subclasses whose Process does more than run the callbacks (timeouts, scheduled
+    // callbacks, process starts, interrupts): a process may not take such an event at once.
+    internal bool HasOwnProcessing;
     private List<Action<Event>>? _callbacks;
 
     /// <summary>Creates a pending event owned by <paramref name="simulation"/>.</summary>
@@ -130,7 +134,9 @@ public class Event
         if (waiter is not null)
         {
             Waiter = null;
-            waiter.Resume(this);
+
+            // With no callbacks to run after it, the waiter's resumption ends this event's processing.
+            waiter.Resume(this, lastToRun: _callbacks is not { Count: > 0 });
         }
 
         var callbacks = _callbacks;
@@ -143,6 +149,15 @@ public class Event
             }
         }
     }
+
+    /// <summary>
+    /// True if a process that yields this event (already triggered now) may take it at once: it is
+    /// a plain event (its processing only resumes its waiter) with no callbacks and no condition on it.
+    /// </summary>
+    internal bool IsPlainWithoutCallbacks => !HasOwnProcessing && !Pinned && _callbacks is not { Count: > 0 };
+
+    /// <summary>Marks an event that a process took at once (see <see cref="Simulation.TakeInline"/>) processed.</summary>
+    internal void MarkProcessedInline() => State = EventState.Processed;
 
     /// <summary>Returns a pooled event to its fresh pending state.</summary>
     private protected void ResetForReuse()

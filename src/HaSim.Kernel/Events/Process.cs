@@ -81,7 +81,15 @@ public sealed class Process : Event
 
     internal void Start() => new ProcessStart(this).ScheduleNow();
 
-    internal void Resume(Event trigger)
+    /// <summary>Resumes the iterator until it yields an event still to come (or finishes).</summary>
+    /// <param name="trigger">The event that resumes it.</param>
+    /// <param name="lastToRun">
+    /// True if nothing else runs as part of processing <paramref name="trigger"/> after this (the process
+    /// is its waiter and it has no callbacks). Then, if the process yields an event triggered now that is
+    /// the very next event the loop would take (a resource granted at once, say), the process takes it at
+    /// once, as the loop would have done next, instead of leaving it in the queue.
+    /// </param>
+    internal void Resume(Event trigger, bool lastToRun = false)
     {
         var sim = Simulation;
         var previous = sim.ActiveProcess;
@@ -92,26 +100,14 @@ public sealed class Process : Event
             {
                 if (!_steps.MoveNext())
                 {
-                    _target = null;
-                    _steps.Dispose();
-                    if (_pendingInterruption is not null)
-                    {
-                        ThrowInterruptionUnhandled();
-                    }
-
-                    Succeed();
+                    Finish();
                     return;
                 }
 
-                if (_pendingInterruption is not null)
+                var next = _steps.Current;
+                if (_pendingInterruption is not null || next is null || !ReferenceEquals(next.Simulation, sim))
                 {
-                    ThrowInterruptionUnhandled();
-                }
-
-                var next = _steps.Current ?? throw new InvalidOperationException($"Process '{Name}' yielded null; yield an event.");
-                if (!ReferenceEquals(next.Simulation, sim))
-                {
-                    throw new InvalidOperationException($"Process '{Name}' yielded an event of another simulation.");
+                    ThrowBadYield(next);
                 }
 
                 if (next.IsProcessed)
@@ -122,11 +118,19 @@ public sealed class Process : Event
 
                 if (next.Waiter is null)
                 {
+                    if (lastToRun && next.State == EventState.Triggered && next.IsPlainWithoutCallbacks && sim.IsNextAndInlinable(next))
+                    {
+                        // The loop would take this event next and resume only this process: do it now.
+                        sim.TakeInline(next);
+                        next.MarkProcessedInline();
+                        continue;
+                    }
+
                     next.Waiter = this;
                 }
                 else
                 {
-                    next.AddCallback(_resumeCallback ??= Resume);
+                    next.AddCallback(_resumeCallback ??= ResumeFromCallback);
                 }
 
                 _target = next;
@@ -145,6 +149,36 @@ public sealed class Process : Event
                 sim.ActiveProcess = previous;
             }
         }
+    }
+
+    private void ResumeFromCallback(Event trigger) => Resume(trigger);
+
+    private void Finish()
+    {
+        _target = null;
+        _steps.Dispose();
+        if (_pendingInterruption is not null)
+        {
+            ThrowInterruptionUnhandled();
+        }
+
+        Succeed();
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void ThrowBadYield(Event? next)
+    {
+        if (_pendingInterruption is not null)
+        {
+            ThrowInterruptionUnhandled();
+        }
+
+        if (next is null)
+        {
+            throw new InvalidOperationException($"Process '{Name}' yielded null; yield an event.");
+        }
+
+        throw new InvalidOperationException($"Process '{Name}' yielded an event of another simulation.");
     }
 
     internal void DeliverInterruption(Interruption interruption)
@@ -170,7 +204,7 @@ public sealed class Process : Event
         }
 
         _pendingInterruption = interruption;
-        Resume(this);
+        Resume(this, lastToRun: true);
     }
 
     private void ThrowInterruptionUnhandled() =>
@@ -182,7 +216,11 @@ public sealed class Process : Event
         private readonly Process _process;
 
         public ProcessStart(Process process)
-            : base(process.Simulation) => _process = process;
+            : base(process.Simulation)
+        {
+            _process = process;
+            HasOwnProcessing = true;
+        }
 
         private protected override Process? ResumedProcess => _process;
 
@@ -191,7 +229,7 @@ public sealed class Process : Event
         internal override void Process()
         {
             base.Process();
-            _process.Resume(this);
+            _process.Resume(this, lastToRun: true);
         }
     }
 
@@ -205,6 +243,7 @@ public sealed class Process : Event
         {
             _process = process;
             _interruption = interruption;
+            HasOwnProcessing = true;
         }
 
         private protected override Process? ResumedProcess => _process.IsAlive ? _process : null;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace HaSim.Kernel;
 
 /// <summary>An event that succeeds after a delay in simulated seconds.</summary>
@@ -18,20 +20,26 @@ public sealed class Timeout : Event
     public Timeout(Simulation simulation, double delaySeconds, object? value = null)
         : base(simulation)
     {
+        HasOwnProcessing = true;
         Start(delaySeconds, value);
     }
 
     private Timeout(Simulation simulation)
         : base(simulation)
     {
+        HasOwnProcessing = true;
         _pooled = true;
     }
+
+    /// <summary>For a pooled timeout: the event-queue slot it owns.</summary>
+    internal int Slot { get; set; } = -1;
 
     /// <summary>The delay this timeout was scheduled with, in seconds.</summary>
     public double DelaySeconds { get; private set; }
 
     internal static Timeout CreatePooled(Simulation simulation) => new(simulation);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void CheckDelay(double delaySeconds)
     {
         if (!(delaySeconds >= 0) || double.IsPositiveInfinity(delaySeconds))
@@ -48,13 +56,13 @@ public sealed class Timeout : Event
         Simulation.Enqueue(this, delaySeconds, EventPriority.Normal);
     }
 
-    /// <summary>Starts a pooled timeout, fresh from the pool (pending, no value); the delay is already checked.</summary>
+    /// <summary>Readies a pooled timeout, fresh from the pool (pending, no value), for its simulation to schedule; the delay is already checked.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void StartPooled(double delaySeconds)
     {
         DelaySeconds = delaySeconds;
         State = EventState.Triggered;
         IsOk = true;
-        Simulation.Enqueue(this, delaySeconds, EventPriority.Normal);
     }
 
     private static void ThrowBadDelay(double delaySeconds) =>
@@ -66,7 +74,7 @@ public sealed class Timeout : Event
         if (_pooled && CanReuse)
         {
             ResetForReuse();
-            Simulation.ReturnTimeout(this);
+            Simulation.ReturnTimeout(Slot);
         }
     }
 }

@@ -191,7 +191,7 @@ public sealed class ExactSum
         // The sums of any values in range satisfy (Σq)² ≤ n·Σq² (Cauchy-Schwarz) and Σq² < n·2^126; a
         // state that breaks either was not produced by adding values.
         if (count < 0 || squares < 0 || (count == 0 && (sum != 0 || squares != 0))
-            || BigInteger.Pow((BigInteger)sum, 2) > count * squares || squares >= (BigInteger)count << 126)
+            || BigInteger.Pow((BigInteger)sum, 2) > count * squares || (count > 0 && squares >= (BigInteger)count << 126))
         {
             throw new System.Text.Json.JsonException("ExactSum: inconsistent count and sums.");
         }

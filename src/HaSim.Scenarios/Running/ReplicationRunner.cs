@@ -44,8 +44,16 @@ public static class ReplicationRunner
         system.Simulation.EventLimit = WorkEstimate.EventLimit(scenario, horizon);
         system.Simulation.Cancellation = cancellation;
         FailureInjector.Start(system, scenario.Parameters);
-        system.Simulation.Run(horizon);
-        system.Finish();
+        try
+        {
+            system.Simulation.Run(horizon);
+            system.Finish();
+        }
+        finally
+        {
+            WorkCounters.Add(system.Simulation.ProcessedEventCount);
+        }
+
         events = system.Simulation.ProcessedEventCount;
         return horizon;
     }

@@ -30,14 +30,21 @@ public static class ScenarioRunner
         simulation.Cancellation = cancellation;
 
         // Run until everything has settled; a fault that never ends stops at the horizon.
-        while (simulation.ScheduledEventCount > 0 && simulation.PeekTime < scenario.HorizonSeconds)
+        try
         {
-            simulation.Step();
-        }
+            while (simulation.ScheduledEventCount > 0 && simulation.PeekTime < scenario.HorizonSeconds)
+            {
+                simulation.Step();
+            }
 
-        if (simulation.ScheduledEventCount > 0)
+            if (simulation.ScheduledEventCount > 0)
+            {
+                simulation.Run(scenario.HorizonSeconds);
+            }
+        }
+        finally
         {
-            simulation.Run(scenario.HorizonSeconds);
+            WorkCounters.Add(simulation.ProcessedEventCount);
         }
 
         system.Finish();

@@ -88,6 +88,11 @@ public static class YamlDocumentReader
             failure = e;
             diagnostics.Add(At(displayPath, e.At, $"nested more than {MaxDepth} levels deep"));
         }
+        catch (UnsupportedYamlException e)
+        {
+            failure = e;
+            diagnostics.Add(At(displayPath, e.At, e.Message, e.Suggestion));
+        }
         catch (YamlException e)
         {
             failure = e;

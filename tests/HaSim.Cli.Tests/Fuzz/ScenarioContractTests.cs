@@ -35,9 +35,22 @@ public class ScenarioContractTests(ITestOutputHelper log)
         string file = Path.Combine(CliHarness.TempDirectory(), "fuzz.yaml");
         var exits = new SortedDictionary<string, int>(StringComparer.Ordinal);
         long maxEvents = 0, maxAllocated = 0, monteCarlo = 0;
-        for (int i = 0; i < Inputs; i++)
+        var failures = new List<string>();
+        for (int i = 0; i < Inputs && failures.Count < 20; i++)
         {
             string text = fuzzer.Next(allowExpect: true);
+            try
+            {
+                Check(i, text);
+            }
+            catch (Xunit.Sdk.XunitException e)
+            {
+                failures.Add($"input {i}: {e.Message}");
+            }
+        }
+
+        void Check(int i, string text)
+        {
             File.WriteAllText(file, text, new UTF8Encoding(false));
 
             var validate = Contract.Run("validate", file);
@@ -73,6 +86,8 @@ public class ScenarioContractTests(ITestOutputHelper log)
                 maxAllocated = Math.Max(maxAllocated, mc.Allocated);
             }
         }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} inputs broke the contract:\n" + string.Join("\n\n", failures));
 
         log.WriteLine($"{Inputs} generated scenario files (seed {Seed}), {monteCarlo} also run as Monte Carlo; most events in one command {maxEvents}, most bytes allocated {maxAllocated}");
         foreach (var (outcome, n) in exits)

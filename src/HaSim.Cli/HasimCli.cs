@@ -1,5 +1,9 @@
 using System.CommandLine;
+using HaSim.Analysis.MonteCarlo;
 using HaSim.Cli.Commands;
+using HaSim.Cli.Options;
+using HaSim.Kernel;
+using HaSim.Reports.Output;
 using HaSim.Scenarios.Diagnostics;
 
 namespace HaSim.Cli;
@@ -8,17 +12,49 @@ namespace HaSim.Cli;
 public static class HasimCli
 {
     /// <summary>Runs <c>hasim</c> with <paramref name="args"/>, writing to the given writers (the console by default).</summary>
-    public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null)
+    /// <param name="args">The arguments.</param>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    /// <param name="interruption">What stops the run early; by default SIGINT and SIGTERM of this process.</param>
+    public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null, Interruption? interruption = null)
     {
         output ??= Console.Out;
         error ??= Console.Error;
+        using var owned = interruption is null ? Interruption.FromSignals() : null;
+        var session = interruption ?? owned!;
+        var previousCulture = (Thread.CurrentThread.CurrentCulture, Thread.CurrentThread.CurrentUICulture);
+
+        // Everything HaSim prints or writes is culture-invariant; the library formats explicitly, and
+        // this keeps any number it might miss from following the machine's locale.
+        Thread.CurrentThread.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+        Thread.CurrentThread.CurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
+        try
+        {
+            int exit = CliSession.With(session, () => Execute(args, output, error, session));
+            if (exit is not ExitCodes.Cancelled and not ExitCodes.Terminated && session.ExitCode != 0)
+            {
+                error.WriteLine($"hasim: {session.SignalName} arrived as the command finished; its results are complete.");
+                return session.ExitCode;
+            }
+
+            return exit;
+        }
+        finally
+        {
+            (Thread.CurrentThread.CurrentCulture, Thread.CurrentThread.CurrentUICulture) = previousCulture;
+        }
+    }
+
+    private static int Execute(string[] args, TextWriter output, TextWriter error, Interruption session)
+    {
         var root = BuildRoot();
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0 && parse.Action is not HelpExamples)
+        var problems = parse.Errors.Select(e => e.Message).Concat(StrictOptions.Repeated(parse)).ToList();
+        if (problems.Count > 0 && parse.Action is not HelpExamples)
         {
-            foreach (var e in parse.Errors)
+            foreach (var message in problems)
             {
-                error.WriteLine($"hasim: error: {e.Message}");
+                error.WriteLine($"hasim: error: {message}");
             }
 
             error.WriteLine("Run 'hasim --help' (or 'hasim <command> --help') for usage and examples.");
@@ -27,7 +63,7 @@ public static class HasimCli
 
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
         }
         catch (ScenarioException e)
         {
@@ -38,9 +74,20 @@ public static class HasimCli
 
             return ExitCodes.BadInput;
         }
-        catch (CliInputException e)
+        catch (Exception e) when (e is CliInputException or WorkBudgetException)
         {
             error.WriteLine($"hasim: error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (OutputPathException e)
+        {
+            error.WriteLine($"hasim: error: --out: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (EventLimitExceededException e)
+        {
+            error.WriteLine($"hasim: error: one run processed {e.Limit:N0} simulation events (at {HaSim.Model.Parameters.Units.FormatSeconds(e.AtSeconds)} simulated), far more than its failures and faults call for; "
+                + "some durations in this scenario are probably zero or near zero in a loop. Nothing was written.");
             return ExitCodes.BadInput;
         }
         catch (HaSim.Model.Invariants.InvariantViolationException e)
@@ -49,20 +96,15 @@ public static class HasimCli
             error.WriteLine("This is a model bug: the seed and time above reproduce it.");
             return ExitCodes.InvariantViolated;
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (session.ExitCode != 0)
         {
-            error.WriteLine("hasim: cancelled; no results were written.");
-            return ExitCodes.Cancelled;
+            error.WriteLine($"hasim: interrupted by {session.SignalName}; no new results were written and earlier results are untouched.");
+            return session.ExitCode;
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"hasim: error: {e.Message}");
-            return ExitCodes.BadInput;
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            error.WriteLine($"hasim: error: {e.Message}");
-            return ExitCodes.BadInput;
+            error.WriteLine($"hasim: error: could not write the results: {e.Message}. Earlier results are untouched.");
+            return ExitCodes.OutputFailed;
         }
         catch (Exception e) when (Environment.GetEnvironmentVariable("HASIM_DEBUG") is null)
         {

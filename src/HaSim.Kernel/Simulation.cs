@@ -28,6 +28,11 @@ public sealed class Simulation
     private int _callbackPoolCount;
     private long _insertions;
     private long _processedCount;
+    private long _nextCheck = CheckInterval;
+    private long _eventLimit = long.MaxValue;
+
+    /// <summary>How many events pass between looks at <see cref="Cancellation"/> (and the event limit).</summary>
+    private const long CheckInterval = 4096;
 
     // True while Run() or Run(double) drives the loop: only then may a process take the event it
     // yields at once when that event is the next due anyway (see Process.Resume).
@@ -56,6 +61,25 @@ public sealed class Simulation
 
     /// <summary>The time of the next scheduled event, or positive infinity if none.</summary>
     public double PeekTime => _queue.PeekTime;
+
+    /// <summary>
+    /// The most events this simulation may process; one more throws <see cref="EventLimitExceededException"/>.
+    /// A bound on work that no input can lift: a model that keeps scheduling events without time
+    /// passing stops here instead of running for ever.
+    /// </summary>
+    public long EventLimit
+    {
+        get => _eventLimit;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            _eventLimit = value;
+            _nextCheck = Math.Min(_processedCount + CheckInterval, value);
+        }
+    }
+
+    /// <summary>Looked at every few thousand events: once cancelled, the run throws <see cref="OperationCanceledException"/>.</summary>
+    public CancellationToken Cancellation { get; set; }
 
     /// <summary>
     /// Optional observer called as each event leaves the queue, just before its callbacks run,
@@ -262,10 +286,26 @@ public sealed class Simulation
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void ProcessEvent(Event ev, double time)
     {
+        if (_processedCount >= _nextCheck)
+        {
+            CheckBudget();
+        }
+
         Now = time;
         _processedCount++;
         EventDequeued?.Invoke(time, ev);
         ev.Process();
+    }
+
+    private void CheckBudget()
+    {
+        Cancellation.ThrowIfCancellationRequested();
+        if (_processedCount >= _eventLimit)
+        {
+            throw new EventLimitExceededException(_eventLimit, Now);
+        }
+
+        _nextCheck = Math.Min(_processedCount + CheckInterval, _eventLimit);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -3,7 +3,7 @@ namespace HaSim.Cli.Tests;
 /// <summary>Runs <c>hasim</c> in-process from the repository root and captures its output.</summary>
 internal static class CliHarness
 {
-    private static readonly object CurrentDirectoryLock = new();
+    internal static readonly object CurrentDirectoryLock = new();
 
     public static (int Exit, string Out, string Err) Run(params string[] args)
     {

@@ -22,15 +22,15 @@ public sealed class ReportResults : IDisposable
         }
 
         var scripted = ScenarioLoader.Load(Path.Combine(RepoRoot, "scenarios", "serverless", "az-outage.yaml"));
-        ScriptedRunOutput.Write(Scripted, ScenarioRunner.Run(scripted, checkInvariants: true));
+        Written(Scripted, f => ScriptedRunOutput.Write(f, ScenarioRunner.Run(scripted, checkInvariants: true)));
 
         var startup = Preset("aiven-startup");
         var settings = MonteCarloSettings.For(startup, 5, 40, 3);
-        MonteCarloOutput.WriteSummary(MonteCarlo, MonteCarloRunner.Run(startup, settings, ShardSpec.Whole, 2, checkInvariants: true).Summarise(Identity(startup)));
+        Written(MonteCarlo, f => MonteCarloOutput.WriteSummary(f, MonteCarloRunner.Run(startup, settings, ShardSpec.Whole, 2, checkInvariants: true).Summarise(Identity(startup))));
 
         var a = Preset("serverless");
         var b = Preset("aiven-business");
-        MonteCarloOutput.WriteComparison(Comparison, ComparisonRunner.Run([a, b], 2, 30, 5, 2).Summarise([Identity(a), Identity(b)]));
+        Written(Comparison, f => MonteCarloOutput.WriteComparison(f, ComparisonRunner.Run([a, b], 2, 30, 5, 2).Summarise([Identity(a), Identity(b)])));
 
         Options = new ReportOptions(BudgetSeconds: 120);
         ScriptedReport = ResultsReport.Write(Scripted, Options);
@@ -64,6 +64,13 @@ public sealed class ReportResults : IDisposable
         {
             Directory.Delete(Root, recursive: true);
         }
+    }
+
+    private static void Written(string directory, Action<ResultFolder> write)
+    {
+        using var folder = ResultFolder.Create(directory);
+        write(folder);
+        folder.Commit();
     }
 
     private static Scenario Preset(string preset) => ScenarioLoader.Parse($"preset: {preset}\n", $"{preset}.yaml");

@@ -256,7 +256,7 @@ public static class ComparisonRunner
                 for (int s = 0; s < scenarios.Count; s++)
                 {
                     tallies[s].Begin();
-                    ReplicationRunner.Run(scenarios[s], seed, i, years, tallies[s]);
+                    ReplicationRunner.Run(scenarios[s], seed, i, years, tallies[s], out _, checkInvariants: false, cancellation);
                     outcomes[s] = tallies[s].Complete();
                 }
 

@@ -59,7 +59,7 @@ public sealed record Estimate(ConfidenceInterval Interval, long SampleSize)
             return new Estimate(new ConfidenceInterval(mean * scale, nonNegative ? 0 : double.NegativeInfinity, double.PositiveInfinity, level), 1);
         }
 
-        var numerator = (new BigInteger(n) * (BigInteger)sum.SumOfSquaresQuanta) - BigInteger.Pow((BigInteger)sum.SumQuanta, 2);
+        var numerator = (new BigInteger(n) * sum.SumOfSquaresQuanta) - BigInteger.Pow((BigInteger)sum.SumQuanta, 2);
         double variance = (double)numerator / n / (n - 1) / sum.QuantaPerUnit / sum.QuantaPerUnit;
         double half = StudentT.InvCDF(0, 1, n - 1, 1 - ((1 - level) / 2)) * Math.Sqrt(Math.Max(0, variance) / n);
         double lower = nonNegative ? Math.Max(0, mean - half) : mean - half;

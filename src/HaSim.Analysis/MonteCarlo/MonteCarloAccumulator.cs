@@ -287,6 +287,11 @@ public sealed class MonteCarloAccumulator
             throw new JsonException("the replication and month counts are inconsistent.");
         }
 
+        if (AccumulatorChecks.Problem(a) is { } problem)
+        {
+            throw new JsonException($"inconsistent accumulator: {problem}.");
+        }
+
         return a;
     }
 

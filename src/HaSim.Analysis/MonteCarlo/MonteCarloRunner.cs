@@ -51,7 +51,7 @@ public static class MonteCarloRunner
             return (accumulator, (Action<long>)(k =>
             {
                 tally.Begin();
-                ReplicationRunner.Run(scenario, settings.Seed, shard.ReplicationIndex(k), settings.Years, tally, checkInvariants);
+                ReplicationRunner.Run(scenario, settings.Seed, shard.ReplicationIndex(k), settings.Years, tally, out _, checkInvariants, cancellation);
                 tally.Complete();
                 progress?.Increment();
             }));

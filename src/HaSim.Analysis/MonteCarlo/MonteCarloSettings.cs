@@ -33,6 +33,12 @@ public sealed record MonteCarloSettings(
     /// <summary>How many replications a run may have at most.</summary>
     public const long MaxReplications = 1L << 40;
 
+    /// <summary>
+    /// The longest replication, in years: 100,000, so that any duration within one replication fits
+    /// the microsecond sums of the accumulators (which hold up to about 292,000 years).
+    /// </summary>
+    public const double MaxYears = 100_000;
+
     /// <summary>The simulated seconds of one replication (the same expression the replication runner uses).</summary>
     public double HorizonSeconds => Years * Units.SecondsPerYear;
 
@@ -93,9 +99,9 @@ public sealed record MonteCarloSettings(
     /// <exception cref="ArgumentOutOfRangeException">A field is out of range.</exception>
     public void Validate()
     {
-        if (!(Years > 0) || !double.IsFinite(Years) || HorizonSeconds > 1e6 * Units.SecondsPerYear)
+        if (!(Years > 0) || !double.IsFinite(Years) || Years > MaxYears)
         {
-            throw new ArgumentOutOfRangeException(nameof(Years), Years, "Years per replication must be positive and at most 1,000,000.");
+            throw new ArgumentOutOfRangeException(nameof(Years), Years, "Years per replication must be positive and at most 100,000.");
         }
 
         if (Replications < 1 || Replications > MaxReplications)

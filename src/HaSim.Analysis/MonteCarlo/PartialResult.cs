@@ -21,8 +21,11 @@ public sealed class PartialResultException(string message, Exception? inner = nu
 /// <param name="Accumulator">What the shard collected.</param>
 public sealed record PartialResult(ScenarioIdentity Scenario, MonteCarloSettings Settings, ShardSpec Shard, MonteCarloAccumulator Accumulator)
 {
-    /// <summary>The format id written in every partial result.</summary>
-    public const string Format = "hasim.monte-carlo-partial/1";
+    /// <summary>The format id written in every partial result (2: with a digest).</summary>
+    public const string Format = "hasim.monte-carlo-partial/2";
+
+    /// <summary>The largest partial result read (64 MiB; a partial of any run is a few MB at most).</summary>
+    public const int MaxBytes = 64 << 20;
 
     /// <summary>The usual file name.</summary>
     public const string FileName = "partial.json";
@@ -50,7 +53,19 @@ public sealed record PartialResult(ScenarioIdentity Scenario, MonteCarloSettings
             ["shard_replications"] = Accumulator.Replications,
             ["accumulator"] = Accumulator.ToJson(),
         };
+        json["digest"] = Digest(json);
         return JsonText.Write(json);
+    }
+
+    /// <summary>
+    /// "sha256:" and the digest of the document's text without its "digest" field: any edit to the
+    /// figures, settings or identity changes it, so a damaged or edited partial is refused on merge.
+    /// </summary>
+    private static string Digest(JsonObject json)
+    {
+        var copy = (JsonObject)json.DeepClone();
+        copy.Remove("digest");
+        return "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(JsonText.Write(copy))));
     }
 
     /// <summary>Reads a partial result from <paramref name="path"/>: a <c>partial.json</c> file or a directory holding one.</summary>
@@ -66,11 +81,21 @@ public sealed record PartialResult(ScenarioIdentity Scenario, MonteCarloSettings
                 : $"{path}: no such file or directory");
         }
 
+        string text;
         try
         {
-            return Parse(File.ReadAllText(file));
+            text = HaSim.Scenarios.Input.BoundedTextFile.Read(file, MaxBytes);
         }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException)
+        catch (HaSim.Scenarios.Input.InputFileException e)
+        {
+            throw new PartialResultException($"{e.Message}", e);
+        }
+
+        try
+        {
+            return Parse(text);
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException or OverflowException)
         {
             throw new PartialResultException($"{file}: not a valid {Format} file: {e.Message}", e);
         }
@@ -80,11 +105,18 @@ public sealed record PartialResult(ScenarioIdentity Scenario, MonteCarloSettings
     /// <exception cref="JsonException">The text is not a valid partial result.</exception>
     public static PartialResult Parse(string text)
     {
-        var json = JsonNode.Parse(text) as JsonObject ?? throw new JsonException("expected a JSON object.");
+        var json = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 32 }) as JsonObject ?? throw new JsonException("expected a JSON object.");
         var format = json["format"] is JsonValue f && f.TryGetValue<string>(out var fs) ? fs : null;
         if (format != Format)
         {
-            throw new JsonException(format is null ? "no \"format\" field." : $"format \"{format}\", expected \"{Format}\".");
+            throw new JsonException(format is null ? "no \"format\" field."
+                : format == "hasim.monte-carlo-partial/1" ? "written by an older hasim without a digest; run the shard again"
+                : $"format \"{format}\", expected \"{Format}\".");
+        }
+
+        if (json["digest"] is not JsonValue dv || !dv.TryGetValue<string>(out var digest) || digest != Digest(json))
+        {
+            throw new JsonException("its digest does not match its contents: the file was edited or damaged after the shard wrote it; run the shard again");
         }
 
         var s = Json.Object(json, "scenario");

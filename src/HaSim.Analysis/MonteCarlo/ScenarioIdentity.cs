@@ -26,10 +26,10 @@ public sealed record ScenarioIdentity(string Name, string Preset, string Model, 
         return new ScenarioIdentity(scenario.Name, scenario.Preset.Name, scenario.Preset.Model.Name(), "sha256:" + Convert.ToHexStringLower(digest));
     }
 
-    /// <summary>The identity of <paramref name="scenario"/>, hashing the file it was loaded from.</summary>
+    /// <summary>The identity of <paramref name="scenario"/>, hashing the text it was loaded from (read again, bounded, if it was built in code).</summary>
     public static ScenarioIdentity FromFile(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        return From(scenario, File.ReadAllText(scenario.FilePath));
+        return From(scenario, scenario.SourceText ?? HaSim.Scenarios.Yaml.YamlDocumentReader.ReadText(scenario.FilePath));
     }
 }

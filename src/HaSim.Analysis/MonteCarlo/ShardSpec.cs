@@ -26,22 +26,22 @@ public readonly record struct ShardSpec(int Index, int Count)
     /// <summary>"i/N".</summary>
     public override string ToString() => $"{Index.ToString(CultureInfo.InvariantCulture)}/{Count.ToString(CultureInfo.InvariantCulture)}";
 
-    /// <summary>Parses "i/N" with 0 ≤ i &lt; N.</summary>
+    /// <summary>Parses exactly "i/N" (digits only, no spaces or signs) with 0 ≤ i &lt; N.</summary>
     /// <exception cref="FormatException">The text is not a valid shard.</exception>
     public static ShardSpec Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var parts = text.Split('/');
-        if (parts.Length != 2
-            || !int.TryParse(parts[0].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
-            || !int.TryParse(parts[1].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        int slash = text.IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0 || slash == text.Length - 1 || !text.Remove(slash, 1).All(char.IsAsciiDigit)
+            || !int.TryParse(text.AsSpan(0, slash), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+            || !int.TryParse(text.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
         {
-            throw new FormatException($"'{text}' is not a shard; write i/N, e.g. 0/4 for the first of four shards.");
+            throw new FormatException($"'{text}' is not a shard; write i/N with no spaces, e.g. 0/4 for the first of four shards.");
         }
 
         if (count < 1 || index >= count)
         {
-            throw new FormatException($"shard '{text}': the index must be from 0 to N-1 and N at least 1 (e.g. 0/4 ... 3/4).");
+            throw new FormatException($"'{text}': the index must be from 0 to N-1 and N at least 1 (e.g. 0/4 ... 3/4).");
         }
 
         return new ShardSpec(index, count);

@@ -12,14 +12,14 @@ namespace HaSim.Analysis.Statistics;
 /// <para>Each value is multiplied by <see cref="QuantaPerUnit"/> and rounded to the nearest integer
 /// (ties to even), so it is stored with an error of at most half a quantum; for durations in seconds
 /// use <see cref="MicrosecondsPerSecond"/> (one quantum is a microsecond), for bytes use
-/// <see cref="WholeUnits"/>. The quantised values are then added exactly in <see cref="Int128"/>,
-/// so the totals do not depend on the order in which values are added or partial sums are
-/// merged: any grouping of the same values gives bit-for-bit the same state.</para>
+/// <see cref="WholeUnits"/>. The quantised values are then added exactly in integers (the sum in
+/// <see cref="Int128"/>, the sum of squares in 192 bits), so the totals do not depend on the order in
+/// which values are added or partial sums are merged: any grouping of the same values gives
+/// bit-for-bit the same state.</para>
 /// <para>Range: a single quantised value must have a magnitude below 2^63 quanta (at microsecond
-/// resolution about 292,000 years; at byte resolution about 9.2 EB). The sum holds any realistic
-/// number of such values; the sum of squares holds up to 2^127 quanta squared, for example a billion
-/// values of up to about 4e14 quanta each (about 12 years at microsecond resolution). Exceeding either
-/// throws <see cref="OverflowException"/> rather than wrapping.</para>
+/// resolution about 292,000 years; at byte resolution about 9.2 EB). Below 2^63 values, neither the
+/// sum (below 2^126) nor the sum of squares (below 2^189) can overflow, so any count of values in
+/// range is held exactly.</para>
 /// <para>Instances are not thread-safe: keep one per worker and <see cref="Merge"/> them afterwards.</para>
 /// </remarks>
 public sealed class ExactSum
@@ -59,7 +59,12 @@ public sealed class ExactSum
     public Int128 SumQuanta { get; private set; }
 
     /// <summary>The exact sum of the squares of the quantised values, in quanta squared.</summary>
-    public Int128 SumOfSquaresQuanta { get; private set; }
+    public BigInteger SumOfSquaresQuanta => ((BigInteger)_squaresHigh << 128) + _squaresLow;
+
+    // The sum of squares in 192 bits: each square is below 2^126 and there are fewer than 2^63 of
+    // them, so it never overflows, and adding stays allocation-free.
+    private UInt128 _squaresLow;
+    private ulong _squaresHigh;
 
     /// <summary>The sum in the units of the values (the exact sum, rounded once to a double).</summary>
     public double Sum => (double)SumQuanta / QuantaPerUnit;
@@ -80,7 +85,7 @@ public sealed class ExactSum
                 return double.NaN;
             }
 
-            var numerator = (new BigInteger(Count) * (BigInteger)SumOfSquaresQuanta) - BigInteger.Pow((BigInteger)SumQuanta, 2);
+            var numerator = (new BigInteger(Count) * SumOfSquaresQuanta) - BigInteger.Pow((BigInteger)SumQuanta, 2);
             return (double)numerator / Count / (Count - 1) / QuantaPerUnit / QuantaPerUnit;
         }
     }
@@ -104,15 +109,14 @@ public sealed class ExactSum
     /// <summary>Adds one value already expressed in quanta.</summary>
     public void AddQuanta(long quanta)
     {
-        var square = Math.BigMul(quanta, quanta); // exact: |quanta|² < 2^126
+        var square = (UInt128)Math.BigMul(quanta, quanta); // exact: |quanta|² < 2^126
         checked
         {
-            var sum = SumQuanta + quanta;
-            var squares = SumOfSquaresQuanta + square;
-            SumQuanta = sum;
-            SumOfSquaresQuanta = squares;
+            SumQuanta += quanta;
             Count++;
         }
+
+        AddSquares(square, 0);
     }
 
     /// <summary>Adds the contents of <paramref name="other"/> to this sum. Merging is exact,
@@ -129,23 +133,23 @@ public sealed class ExactSum
         checked
         {
             var sum = SumQuanta + other.SumQuanta;
-            var squares = SumOfSquaresQuanta + other.SumOfSquaresQuanta;
             var count = Count + other.Count;
             SumQuanta = sum;
-            SumOfSquaresQuanta = squares;
             Count = count;
         }
+
+        AddSquares(other._squaresLow, other._squaresHigh);
     }
 
     /// <summary>An independent copy.</summary>
-    public ExactSum Clone() => new(QuantaPerUnit) { Count = Count, SumQuanta = SumQuanta, SumOfSquaresQuanta = SumOfSquaresQuanta };
+    public ExactSum Clone() => new(QuantaPerUnit) { Count = Count, SumQuanta = SumQuanta, _squaresLow = _squaresLow, _squaresHigh = _squaresHigh };
 
     /// <summary>Whether <paramref name="other"/> holds exactly the same state.</summary>
     public bool HasSameState(ExactSum other)
     {
         ArgumentNullException.ThrowIfNull(other);
         return QuantaPerUnit.Equals(other.QuantaPerUnit) && Count == other.Count
-            && SumQuanta == other.SumQuanta && SumOfSquaresQuanta == other.SumOfSquaresQuanta;
+            && SumQuanta == other.SumQuanta && _squaresLow == other._squaresLow && _squaresHigh == other._squaresHigh;
     }
 
     /// <summary>
@@ -182,19 +186,30 @@ public sealed class ExactSum
         var quantaPerUnit = StatisticsJson.GetDouble(json, "quantaPerUnit", nameof(ExactSum));
         var count = StatisticsJson.GetLong(json, "count", nameof(ExactSum));
         var sum = StatisticsJson.GetInt128(json, "sum", nameof(ExactSum));
-        var squares = StatisticsJson.GetInt128(json, "sumOfSquares", nameof(ExactSum));
-        if (count < 0 || squares < 0 || (count == 0 && (sum != 0 || squares != 0)))
+        var squares = StatisticsJson.GetBigInteger(json, "sumOfSquares", nameof(ExactSum));
+
+        // The sums of any values in range satisfy (Σq)² ≤ n·Σq² (Cauchy-Schwarz) and Σq² < n·2^126; a
+        // state that breaks either was not produced by adding values.
+        if (count < 0 || squares < 0 || (count == 0 && (sum != 0 || squares != 0))
+            || BigInteger.Pow((BigInteger)sum, 2) > count * squares || (count > 0 && squares >= (BigInteger)count << 126))
         {
             throw new System.Text.Json.JsonException("ExactSum: inconsistent count and sums.");
         }
 
         try
         {
-            return new ExactSum(quantaPerUnit) { Count = count, SumQuanta = sum, SumOfSquaresQuanta = squares };
+            return new ExactSum(quantaPerUnit) { Count = count, SumQuanta = sum, _squaresLow = (UInt128)(squares & UInt128.MaxValue), _squaresHigh = (ulong)(squares >> 128) };
         }
         catch (ArgumentException e)
         {
             throw new System.Text.Json.JsonException($"ExactSum: {e.Message}", e);
         }
+    }
+
+    private void AddSquares(UInt128 low, ulong high)
+    {
+        var sum = _squaresLow + low;
+        _squaresHigh += high + (sum < _squaresLow ? 1UL : 0UL);
+        _squaresLow = sum;
     }
 }

@@ -70,6 +70,19 @@ internal static class StatisticsJson
         return value;
     }
 
+    /// <summary>A non-negative integer of at most 80 decimal digits, written as a string (a sum of squares).</summary>
+    public static System.Numerics.BigInteger GetBigInteger(JsonObject json, string name, string? context = null)
+    {
+        var text = GetString(json, name, context);
+        if (text.Length is 0 or > 80 || !text.All(char.IsAsciiDigit)
+            || !System.Numerics.BigInteger.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            throw new JsonException($"{context ?? "statistics"}: \"{name}\" is not a non-negative integer.");
+        }
+
+        return value;
+    }
+
     public static JsonObject GetObject(JsonObject json, string name, string? context = null) =>
         json[name] as JsonObject ?? throw Missing(name, context);
 

@@ -12,9 +12,9 @@ internal sealed class BudgetRunOptions
 
     public Option<long?> MaxReplications { get; } = new("--max-replications") { Description = "Escalation cap for every budget, overriding the file: an inconclusive budget doubles its replications up to this many." };
 
-    public Option<ulong?> Seed { get; } = new("--seed", "-s") { Description = "Root seed for every budget, overriding the file (baselines pair replications by seed, so a baseline made with another seed is not compared)." };
+    public Option<ulong?> Seed { get; } = CommonOptions.Seed("Root seed for every budget, overriding the file (baselines pair replications by seed, so a baseline made with another seed is not compared).");
 
-    public Option<int> Threads { get; } = new("--threads", "-t") { Description = "Worker threads (default: all cores). Verdicts, replication counts and every figure are byte-identical for any value.", DefaultValueFactory = _ => Environment.ProcessorCount };
+    public Option<long> Threads { get; } = CommonOptions.Threads("Worker threads (default: all cores). Verdicts, replication counts and every figure are byte-identical for any value.");
 
     public Option<string?> Baselines { get; } = new("--baselines") { Description = "The baselines folder (default: results/baselines/<budgets file name>)." };
 
@@ -38,7 +38,7 @@ internal sealed class BudgetRunOptions
     public (BudgetFile File, string BaselineDirectory, CheckResult Result) Run(ParseResult parse)
     {
         var file = BudgetFileLoader.Load(parse.GetRequiredValue(Budgets));
-        int threads = MonteCarloCommand.ParseThreads(parse.GetValue(Threads));
+        int threads = (int)parse.GetValue(Threads);
         long? cap = parse.GetValue(MaxReplications);
         if (cap is { } c && (c < 1 || c > BudgetFileLoader.MaxReplicationsLimit))
         {

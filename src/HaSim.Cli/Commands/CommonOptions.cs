@@ -1,4 +1,6 @@
 using System.CommandLine;
+using HaSim.Analysis.MonteCarlo;
+using HaSim.Cli.Options;
 
 namespace HaSim.Cli.Commands;
 
@@ -10,4 +12,15 @@ internal static class CommonOptions
         Description = "Output on stdout: 'table' (readable) or 'json' (for other tools).",
         DefaultValueFactory = _ => "table",
     }.AcceptOnlyFromAmong("table", "json");
+
+    public static Option<ulong?> Seed(string description) => StrictOptions.OptionalWhole("--seed", "-s", description);
+
+    public static Option<long> Replications(long defaultValue, string description = "Monte Carlo: number of replications (digits only, e.g. 1000).") => StrictOptions.Whole("--replications", "-r", description, 1, MonteCarloSettings.MaxReplications, () => defaultValue);
+
+    public static Option<long> Threads(string description = "Worker threads (default: all cores). Results are byte-identical for any value.") => StrictOptions.Whole("--threads", "-t", description, 1, 1024, () => Environment.ProcessorCount);
+
+    public static Option<long> MaxEvents() => StrictOptions.Whole(
+        "--max-events", "",
+        $"The work budget: the most random failures the run may be expected to simulate (default {RunBudget.DefaultMaxFailures:N0}, about an hour of one core). A run expected to exceed it is refused before it starts; raise it to run a huge job deliberately.",
+        1, long.MaxValue, () => RunBudget.DefaultMaxFailures);
 }

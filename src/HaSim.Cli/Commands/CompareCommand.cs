@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HaSim.Analysis.MonteCarlo;
+using HaSim.Cli.Options;
 using HaSim.Reports.MonteCarlo;
 using HaSim.Scenarios.Binding;
 
@@ -11,18 +12,19 @@ internal static class CompareCommand
     public static (Command, string[]) Create()
     {
         var scenarios = new Argument<string[]>("scenarios") { Description = "Two or more scenario files to compare.", Arity = ArgumentArity.OneOrMore };
-        var years = new Option<double>("--years", "-y") { Description = "Simulated years per replication.", DefaultValueFactory = _ => 10 };
-        var replications = new Option<long>("--replications", "-r") { Description = "Replications per scenario.", DefaultValueFactory = _ => 100 };
-        var seed = new Option<ulong?>("--seed", "-s") { Description = "The common root seed (default: the first scenario's 'seed:'). Every scenario runs replication i with the same seed." };
-        var threads = new Option<int>("--threads", "-t") { Description = "Worker threads (default: all cores). Results are byte-identical for any value.", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var output = new Option<string?>("--out", "-o") { Description = "Directory for comparison.json, report.txt and each scenario's summary.json (default: print only)." };
+        var years = StrictOptions.Positive("--years", "-y", "Simulated years per replication (at most 100000).", MonteCarloSettings.MaxYears, 10);
+        var replications = CommonOptions.Replications(100);
+        var seed = CommonOptions.Seed("The common root seed (default: the first scenario's 'seed:'). Every scenario runs replication i with the same seed.");
+        var threads = CommonOptions.Threads();
+        var output = new Option<string?>("--out", "-o") { Description = "Directory for comparison.json, report.txt and each scenario's summary.json, written as a whole or not at all (default: print only)." };
+        var maxEvents = CommonOptions.MaxEvents();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress on stderr." };
         var format = CommonOptions.FormatOption();
         var report = ReportCommand.ReportOption();
         var budget = ReportCommand.BudgetOption();
         var command = new Command("compare", "Run scenarios side by side with common random numbers (the same zone, region and component failures at the same times) and report each pair's differences in availability, downtime, RTO, SLA misses and RPO with paired confidence intervals.")
         {
-            scenarios, years, replications, seed, threads, output, quiet, format, report, budget,
+            scenarios, years, replications, seed, threads, output, maxEvents, quiet, format, report, budget,
         };
         command.SetAction(parse =>
         {
@@ -45,19 +47,22 @@ internal static class CompareCommand
             double y = parse.GetValue(years);
             foreach (var s in loaded)
             {
-                MonteCarloCommand.Settings(s, y, reps, rootSeed);
+                MonteCarloSettings.For(s, y, reps, rootSeed);
             }
 
-            int t = MonteCarloCommand.ParseThreads(parse.GetValue(threads));
+            RunBudget.Check(loaded, y, reps, parse.GetValue(maxEvents), "--max-events");
+            string? dir = parse.GetValue(output);
+            using var folder = CliSession.Prepare(dir);
+            int t = (int)parse.GetValue(threads);
             var progress = new RunProgress(reps);
-            var accumulator = MonteCarloProgress.Run("compare", progress, parse.InvocationConfiguration.Error, parse.GetValue(quiet),
+            var accumulator = MonteCarloProgress.Run("compare", progress, parse.InvocationConfiguration.Error, parse.GetValue(quiet), RunBudget.ExpectedFailures(loaded, y, reps), y * reps * loaded.Count,
                 ct => ComparisonRunner.Run(loaded, y, reps, rootSeed, t, progress, ct));
             var summary = accumulator.Summarise(identities);
             var stdout = parse.InvocationConfiguration.Output;
-            string? dir = parse.GetValue(output);
-            if (dir is not null)
+            if (folder is not null)
             {
-                MonteCarloOutput.WriteComparison(dir, summary);
+                MonteCarloOutput.WriteComparison(folder, summary);
+                CliSession.Commit(folder);
             }
 
             if (parse.GetValue(format) == "json")

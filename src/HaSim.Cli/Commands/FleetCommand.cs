@@ -59,9 +59,9 @@ internal static class FleetCommand
             throw new CliInputException($"--replications {replications}: give a whole number from 1 to {MonteCarloSettings.MaxReplications}.");
         }
 
-        int threads = MonteCarloCommand.ParseThreads(parse.GetValue(options.Threads));
+        int threads = (int)parse.GetValue(options.Threads);
         bool sharded = parse.GetValue(options.Shard) is not null;
-        var shard = sharded ? MonteCarloCommand.ParseShard(parse.GetValue(options.Shard)) : ShardSpec.Whole;
+        var shard = parse.GetValue(options.Shard) ?? ShardSpec.Whole;
         if (sharded && noFiles)
         {
             throw new CliInputException("--shard writes fleet-partial.json for 'hasim merge'; it cannot be combined with --no-files.");
@@ -72,7 +72,7 @@ internal static class FleetCommand
         string dir = outDir ?? (sharded ? Path.Combine("results", fleet.Name, kind, $"shard-{shard.Index}-of-{shard.Count}") : Path.Combine("results", fleet.Name, kind));
         var progress = new RunProgress(shard.ReplicationsOf(settings.Replications));
         string label = sharded ? $"{fleet.Name} shard {shard}" : fleet.Name;
-        var accumulator = MonteCarloProgress.Run(label, progress, parse.InvocationConfiguration.Error, parse.GetValue(options.Quiet),
+        var accumulator = MonteCarloProgress.Run(label, progress, parse.InvocationConfiguration.Error, parse.GetValue(options.Quiet), 0, 1,
             ct => FleetRunner.Run(fleet, settings, shard, threads, progress, ct, checkInvariants));
 
         if (sharded)

@@ -3,6 +3,7 @@ using HaSim.Analysis.Fleet;
 using HaSim.Analysis.MonteCarlo;
 using HaSim.Reports.Fleet;
 using HaSim.Reports.MonteCarlo;
+using HaSim.Reports.Output;
 
 namespace HaSim.Cli.Commands;
 
@@ -12,11 +13,11 @@ internal static class MergeCommand
     public static (Command, string[]) Create()
     {
         var inputs = new Argument<string[]>("partials") { Description = "Shard output directories (each holding partial.json, or fleet-partial.json for a fleet) or those files, one per shard, in any order.", Arity = ArgumentArity.OneOrMore };
-        var output = new Option<string?>("--out", "-o") { Description = "Directory for summary.json and report.txt (default: results/<scenario name>/monte-carlo)." };
+        var output = new Option<string?>("--out", "-o") { Description = "Directory for summary.json and report.txt, written as a whole or not at all (default: results/<scenario name>/monte-carlo)." };
         var noFiles = new Option<bool>("--no-files") { Description = "Print only; write no output directory." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Accepted for symmetry with run; merge prints no progress." };
         var format = CommonOptions.FormatOption();
-        var command = new Command("merge", "Merge the partial results of a sharded Monte Carlo run (hasim run --shard i/N) into summary.json, byte-identical to what a single run writes. Checks that every shard of the same run is present exactly once; exit code 2 if not.")
+        var command = new Command("merge", "Merge the partial results of a sharded Monte Carlo run (hasim run --shard i/N) into summary.json, byte-identical to what a single run writes. Checks that every shard of the same run is present exactly once and that no partial was edited or damaged (its digest and its counts must agree); exit code 2 naming the file if not.")
         {
             inputs, output, noFiles, quiet, format,
         };
@@ -33,15 +34,18 @@ internal static class MergeCommand
             {
                 foreach (var path in parse.GetRequiredValue(inputs))
                 {
+                    CliSession.Token.ThrowIfCancellationRequested();
                     partials.Add((path, PartialResult.Read(path)));
                 }
 
                 var (scenario, accumulator) = PartialResult.Merge(partials);
+                string? dir = parse.GetValue(noFiles) ? null : parse.GetValue(output) ?? Path.Combine("results", ResultFolder.Slug(scenario.Name), "monte-carlo");
+                using var folder = CliSession.Prepare(dir);
                 var summary = accumulator.Summarise(scenario);
-                string? dir = parse.GetValue(noFiles) ? null : parse.GetValue(output) ?? Path.Combine("results", scenario.Name, "monte-carlo");
-                if (dir is not null)
+                if (folder is not null)
                 {
-                    MonteCarloOutput.WriteSummary(dir, summary);
+                    MonteCarloOutput.WriteSummary(folder, summary);
+                    CliSession.Commit(folder);
                 }
 
                 MonteCarloCommand.Print(parse.InvocationConfiguration.Output, summary, parse.GetValue(format)!, dir);

@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using HaSim.Analysis;
 using HaSim.Analysis.MonteCarlo;
+using HaSim.Cli.Options;
 using HaSim.Reports.MonteCarlo;
+using HaSim.Reports.Output;
 using HaSim.Scenarios.Binding;
 
 namespace HaSim.Cli.Commands;
@@ -10,13 +12,15 @@ namespace HaSim.Cli.Commands;
 /// <summary>The Monte Carlo options of <c>hasim run</c> (used when <c>--years</c> is given).</summary>
 internal sealed class MonteCarloOptions
 {
-    public Option<double?> Years { get; } = new("--years", "-y") { Description = "Monte Carlo: simulated years per replication; random failures from the preset (plus the scenario's timeline). Without it, run replays the scripted timeline once." };
+    public Option<double?> Years { get; } = StrictOptions.OptionalPositive("--years", "-y", "Monte Carlo: simulated years per replication (at most 100000); random failures from the preset (plus the scenario's timeline). Without it, run replays the scripted timeline once.", MonteCarloSettings.MaxYears);
 
-    public Option<long> Replications { get; } = new("--replications", "-r") { Description = "Number of replications (default 100): with --years, of random failures; without, replays of the scripted timeline over as many seeds (no random failures), reporting every metric's distribution and checking each expectation on every replay.", DefaultValueFactory = _ => 100 };
+    public Option<long> Replications { get; } = CommonOptions.Replications(100, "Number of replications (digits only, default 100): with --years, of random failures; without, replays of the scripted timeline over as many seeds (no random failures), reporting every metric's distribution and checking each expectation on every replay.");
 
-    public Option<int> Threads { get; } = new("--threads", "-t") { Description = "With --years or --replications: worker threads (default: all cores). Results are byte-identical for any value.", DefaultValueFactory = _ => Environment.ProcessorCount };
+    public Option<long> Threads { get; } = CommonOptions.Threads("With --years or --replications: worker threads (default: all cores). Results are byte-identical for any value.");
 
-    public Option<string?> Shard { get; } = new("--shard") { Description = "Monte Carlo: run only shard i of N (replications with index = i mod N) and write partial.json; combine with 'hasim merge'." };
+    public Option<ShardSpec?> Shard { get; } = StrictOptions.Shard("Monte Carlo: run only shard i of N (replications with index = i mod N) and write partial.json; combine with 'hasim merge'. Exactly i/N, e.g. 0/4.");
+
+    public Option<long> MaxEvents { get; } = CommonOptions.MaxEvents();
 
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress on stderr." };
 
@@ -26,6 +30,7 @@ internal sealed class MonteCarloOptions
         command.Options.Add(Replications);
         command.Options.Add(Threads);
         command.Options.Add(Shard);
+        command.Options.Add(MaxEvents);
         command.Options.Add(Quiet);
     }
 
@@ -40,6 +45,11 @@ internal sealed class MonteCarloOptions
         if (parse.GetResult(Shard) is { Implicit: false })
         {
             throw new CliInputException($"{Shard.Name} needs --years (a Monte Carlo run); shards split replications of random failures.");
+        }
+
+        if (parse.GetResult(MaxEvents) is { Implicit: false })
+        {
+            throw new CliInputException($"{MaxEvents.Name} needs --years (a Monte Carlo run): it bounds the random failures a run may simulate.");
         }
 
         if (!IsReplay(parse) && parse.GetResult(Threads) is { Implicit: false })
@@ -66,10 +76,12 @@ internal static class MonteCarloCommand
         }
 
         var identity = ScenarioIdentity.FromFile(scenario);
-        int threads = ParseThreads(parse.GetValue(options.Threads));
-        var shard = ParseShard(parse.GetValue(options.Shard));
-        bool sharded = parse.GetValue(options.Shard) is not null; // even 0/1: the user asked for a partial result
-        var settings = Settings(scenario, parse.GetValue(options.Years)!.Value, parse.GetValue(options.Replications), seedOption ?? scenario.Seed);
+        int threads = (int)parse.GetValue(options.Threads);
+        var shardOption = parse.GetValue(options.Shard);
+        var shard = shardOption ?? ShardSpec.Whole;
+        bool sharded = shardOption is not null; // even 0/1: the user asked for a partial result
+        double years = parse.GetValue(options.Years)!.Value;
+        var settings = MonteCarloSettings.For(scenario, years, parse.GetValue(options.Replications), seedOption ?? scenario.Seed);
         if (sharded && report is not null)
         {
             throw new CliInputException("--report needs a whole run's summary, and a shard writes only partial.json: combine the shards with 'hasim merge', then run 'hasim report' on the merged folder.");
@@ -80,18 +92,23 @@ internal static class MonteCarloCommand
             throw new CliInputException("--shard writes partial.json for 'hasim merge'; it cannot be combined with --no-files.");
         }
 
-        string dir = outDir ?? DefaultDirectory(scenario.Name, sharded ? shard : null);
+        long replications = shard.ReplicationsOf(settings.Replications);
+        RunBudget.Check([scenario], years, replications, parse.GetValue(options.MaxEvents), "--max-events");
+        string? dir = noFiles ? null : outDir ?? DefaultDirectory(scenario.Name, sharded ? shard : null);
+        using var folder = CliSession.Prepare(dir);
         var stdout = parse.InvocationConfiguration.Output;
-        var progress = new RunProgress(shard.ReplicationsOf(settings.Replications));
+        var progress = new RunProgress(replications);
         string label = sharded ? $"{scenario.Name} shard {shard}" : scenario.Name;
-        var accumulator = MonteCarloProgress.Run(label, progress, parse.InvocationConfiguration.Error, parse.GetValue(options.Quiet),
+        double expected = RunBudget.ExpectedFailures([scenario], years, replications);
+        var accumulator = MonteCarloProgress.Run(label, progress, parse.InvocationConfiguration.Error, parse.GetValue(options.Quiet), expected, years * replications,
             ct => MonteCarloRunner.Run(scenario, settings, shard, threads, progress, ct, checkInvariants));
 
         if (sharded)
         {
             var partial = new PartialResult(identity, settings, shard, accumulator);
-            MonteCarloOutput.WritePartial(dir, partial);
-            string file = Path.Combine(dir, PartialResult.FileName);
+            MonteCarloOutput.WritePartial(folder!, partial);
+            CliSession.Commit(folder!);
+            string file = Path.Combine(dir!, PartialResult.FileName);
             if (format == "json")
             {
                 stdout.Write(JsonText.Write(w =>
@@ -115,13 +132,14 @@ internal static class MonteCarloCommand
         }
 
         var summary = accumulator.Summarise(identity);
-        if (!noFiles)
+        if (folder is not null)
         {
-            MonteCarloOutput.WriteSummary(dir, summary);
+            MonteCarloOutput.WriteSummary(folder, summary);
+            CliSession.Commit(folder);
         }
 
-        Print(stdout, summary, format, noFiles ? null : dir);
-        ReportCommand.WriteAfterRun(parse, report, noFiles ? null : dir, format == "json");
+        Print(stdout, summary, format, dir);
+        ReportCommand.WriteAfterRun(parse, report, dir, format == "json");
         return ExitCodes.Success;
     }
 
@@ -142,44 +160,8 @@ internal static class MonteCarloCommand
         }
     }
 
-    public static MonteCarloSettings Settings(Scenario scenario, double years, long replications, ulong seed)
-    {
-        if (!(years > 0) || !double.IsFinite(years) || years > 1e6)
-        {
-            throw new CliInputException($"--years {years.ToString(C)}: give a positive number of simulated years per replication (at most 1000000).");
-        }
-
-        if (replications < 1 || replications > MonteCarloSettings.MaxReplications)
-        {
-            throw new CliInputException($"--replications {replications}: give a whole number from 1 to {MonteCarloSettings.MaxReplications}.");
-        }
-
-        return MonteCarloSettings.For(scenario, years, replications, seed);
-    }
-
-    public static int ParseThreads(int threads) => threads >= 1 && threads <= 1024
-        ? threads
-        : throw new CliInputException($"--threads {threads}: give a number of worker threads from 1 to 1024 (default: all {Environment.ProcessorCount} cores).");
-
-    public static ShardSpec ParseShard(string? text)
-    {
-        if (text is null)
-        {
-            return ShardSpec.Whole;
-        }
-
-        try
-        {
-            return ShardSpec.Parse(text);
-        }
-        catch (FormatException e)
-        {
-            throw new CliInputException("--shard " + e.Message);
-        }
-    }
-
     private static string DefaultDirectory(string scenarioName, ShardSpec? shard) =>
         shard is not { } s
-            ? Path.Combine("results", scenarioName, "monte-carlo")
-            : Path.Combine("results", scenarioName, "monte-carlo", $"shard-{s.Index}-of-{s.Count}");
+            ? Path.Combine("results", ResultFolder.Slug(scenarioName), "monte-carlo")
+            : Path.Combine("results", ResultFolder.Slug(scenarioName), "monte-carlo", string.Create(C, $"shard-{s.Index}-of-{s.Count}"));
 }

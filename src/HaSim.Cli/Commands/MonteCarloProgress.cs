@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using HaSim.Analysis.MonteCarlo;
+using HaSim.Scenarios.Running;
 using Spectre.Console;
 
 namespace HaSim.Cli.Commands;
@@ -8,7 +9,9 @@ namespace HaSim.Cli.Commands;
 /// <summary>
 /// Runs a Monte Carlo job while showing its progress on stderr: a Spectre.Console progress bar with
 /// ETA when stderr is a terminal, plain progress lines every few seconds otherwise, nothing with
-/// --quiet. Ctrl+C stops the workers between replications (exit 130, nothing written).
+/// --quiet. A run expected to simulate many failures is announced first with its estimate. Ctrl+C or
+/// SIGTERM (<see cref="CliSession.Token"/>) stops the workers within a few thousand events (exit 130 or
+/// 143, nothing written).
 /// </summary>
 internal static class MonteCarloProgress
 {
@@ -17,19 +20,18 @@ internal static class MonteCarloProgress
     /// <summary>How often plain progress lines are written.</summary>
     public static TimeSpan PlainInterval { get; set; } = TimeSpan.FromSeconds(10);
 
-    public static T Run<T>(string label, RunProgress progress, TextWriter error, bool quiet, Func<CancellationToken, T> job)
+    public static T Run<T>(string label, RunProgress progress, TextWriter error, bool quiet, double expectedFailures, double simulatedYears, Func<CancellationToken, T> job)
     {
-        using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+        var token = CliSession.Token;
+        if (!quiet && expectedFailures > RunBudget.AnnounceAbove)
         {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
+            error.WriteLine(string.Create(C, $"hasim: {label}: a large run: {WorkEstimate.Describe(expectedFailures, expectedFailures / simulatedYears, simulatedYears)}; progress and an estimate of the time left follow."));
+        }
+
         var clock = Stopwatch.StartNew();
         try
         {
-            var work = Task.Factory.StartNew(() => job(cancel.Token), cancel.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            var work = Task.Factory.StartNew(() => job(token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             if (quiet)
             {
                 work.Wait(CancellationToken.None);
@@ -55,10 +57,6 @@ internal static class MonteCarloProgress
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
             throw;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
         }
     }
 

@@ -85,8 +85,7 @@ internal static class RareEventCommand
         string? mode = ParseFailureMode(parse.GetValue(rare.FailureMode), rareEvent, scenario);
         double years = parse.GetValue(options.Years)!.Value;
         long replications = parse.GetResult(options.Replications) is { Implicit: false } ? parse.GetValue(options.Replications) : RareEventOptions.DefaultReplications;
-        int threads = MonteCarloCommand.ParseThreads(parse.GetValue(options.Threads));
-        MonteCarloCommand.Settings(scenario, years, replications, seedOption ?? scenario.Seed); // the same checks of --years and --replications
+        int threads = (int)parse.GetValue(options.Threads);
         double? timeScale = parse.GetValue(rare.TimeScale);
         if (timeScale is { } t && !(t > 0 && double.IsFinite(t) && t <= 1e9))
         {
@@ -111,7 +110,7 @@ internal static class RareEventCommand
 
         var identity = ScenarioIdentity.FromFile(scenario);
         var progress = new RunProgress(replications);
-        var run = MonteCarloProgress.Run($"{scenario.Name} --rare {rareEvent.Key}", progress, parse.InvocationConfiguration.Error, parse.GetValue(options.Quiet),
+        var run = MonteCarloProgress.Run($"{scenario.Name} --rare {rareEvent.Key}", progress, parse.InvocationConfiguration.Error, parse.GetValue(options.Quiet), RunBudget.ExpectedFailures([scenario], years, replications), years * replications,
             ct => RareEventRunner.Run(scenario, settings, ShardSpec.Whole, threads, progress, ct, checkInvariants));
         var estimate = run.Summarise();
         string dir = outDir ?? Path.Combine("results", scenario.Name, "rare-event", mode is null ? rareEvent.Key : $"{rareEvent.Key}-{mode}");

@@ -24,11 +24,11 @@ internal static class ReplayCommand
             throw new CliInputException($"--replications {replications.ToString(CultureInfo.InvariantCulture)}: give a whole number from 1 to {MonteCarloSettings.MaxReplications}.");
         }
 
-        int threads = MonteCarloCommand.ParseThreads(parse.GetValue(options.Threads));
+        int threads = (int)parse.GetValue(options.Threads);
         ulong seed = seedOption ?? scenario.Seed;
         var identity = ScenarioIdentity.FromFile(scenario);
         var progress = new RunProgress(replications);
-        var accumulator = MonteCarloProgress.Run(scenario.Name + " replays", progress, parse.InvocationConfiguration.Error, parse.GetValue(options.Quiet),
+        var accumulator = MonteCarloProgress.Run(scenario.Name + " replays", progress, parse.InvocationConfiguration.Error, parse.GetValue(options.Quiet), 0, 1,
             ct => ReplayRunner.Run(scenario, replications, seed, threads, progress, ct, checkInvariants));
         var summary = accumulator.Summarise(identity);
         string? dir = noFiles ? null : outDir ?? Path.Combine("results", scenario.Name, "replays");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HaSim.Cli.Options;
 using HaSim.Reports.Output;
 using HaSim.Reports.Scripted;
 using HaSim.Scenarios.Binding;
@@ -13,8 +14,8 @@ internal static class RunCommand
     public static (Command, string[]) Create()
     {
         var scenario = new Argument<string>("scenario") { Description = "The scenario file (YAML) to run." };
-        var seed = new Option<ulong?>("--seed", "-s") { Description = "Root seed; overrides the scenario's 'seed:'. The same seed gives byte-identical output." };
-        var output = new Option<string?>("--out", "-o") { Description = "Directory for summary.json, incidents.csv, trace.jsonl and timeline.txt (default: results/<scenario name>). With --years: summary.json and report.txt (default: results/<scenario name>/monte-carlo); with --shard: partial.json. With --replications and no --years: summary.json and report.txt (default: results/<scenario name>/replays)." };
+        var seed = CommonOptions.Seed("Root seed; overrides the scenario's 'seed:'. The same seed gives byte-identical output.");
+        var output = new Option<string?>("--out", "-o") { Description = "Directory for summary.json, incidents.csv, trace.jsonl, timeline.txt and manifest.json (default: results/<scenario name>), written as a whole or not at all. With --years: summary.json and report.txt (default: results/<scenario name>/monte-carlo); with --shard: partial.json. With --replications and no --years: summary.json and report.txt (default: results/<scenario name>/replays)." };
         var noFiles = new Option<bool>("--no-files") { Description = "Print only; write no output directory." };
         var checkInvariants = new Option<bool>("--check-invariants") { Description = "Check the model's invariants on every state change (slower); a violation exits with code 3 and names the seed and time." };
         var format = CommonOptions.FormatOption();
@@ -54,14 +55,16 @@ internal static class RunCommand
             }
 
             var loaded = ScenarioLoader.Load(parse.GetRequiredValue(scenario));
-            var result = ScenarioRunner.Run(loaded, parse.GetValue(seed), checkInvariants: parse.GetValue(checkInvariants));
-            var stdout = parse.InvocationConfiguration.Output;
-            string? dir = parse.GetValue(noFiles) ? null : parse.GetValue(output) ?? Path.Combine("results", loaded.Name);
-            if (dir is not null)
+            string? dir = parse.GetValue(noFiles) ? null : parse.GetValue(output) ?? Path.Combine("results", ResultFolder.Slug(loaded.Name));
+            using var folder = CliSession.Prepare(dir);
+            var result = ScenarioRunner.Run(loaded, parse.GetValue(seed), keepTrace: true, parse.GetValue(checkInvariants), CliSession.Token);
+            if (folder is not null)
             {
-                ScriptedRunOutput.Write(dir, result);
+                ScriptedRunOutput.Write(folder, result);
+                CliSession.Commit(folder);
             }
 
+            var stdout = parse.InvocationConfiguration.Output;
             bool json = parse.GetValue(format) == "json";
             if (json)
             {
@@ -95,6 +98,7 @@ internal static class RunCommand
             "hasim run scenarios/fleet/serverless-2000-az-outage.yaml                  (a fleet: the AZ outage replayed once)",
             "hasim run scenarios/fleet/serverless-2000-az-outage.yaml --replications 100 --no-files   (intervals across replays)",
             "hasim run scenarios/fleet/serverless-200-years.yaml --years 1 --replications 1000 --out out/fleet",
+            "hasim run serverless.yaml --years 1000 --replications 100000 --max-events 5000000000   (a deliberately huge run)",
         ]);
     }
 }

@@ -5,13 +5,13 @@ using HaSim.Scenarios.Fleet;
 
 namespace HaSim.Cli.Commands;
 
-/// <summary><c>hasim validate</c>: checks scenario files without running them.</summary>
+/// <summary><c>hasim validate</c>: checks scenario files without running them, every file given.</summary>
 internal static class ValidateCommand
 {
     public static (Command, string[]) Create()
     {
-        var files = new Argument<string[]>("scenarios") { Description = "One or more scenario files.", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("validate", "Check scenario files (syntax, preset, parameters, units, targets, faults) without running them. Exit code 2 if any is invalid.")
+        var files = new Argument<string[]>("scenarios") { Description = "One or more scenario files; every one is checked and reported.", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("validate", "Check scenario files (syntax, preset, parameters and their ranges, units, targets, faults) exactly as 'run' reads them, without running them. Every file is checked; exit code 2 if any is invalid.")
         {
             files,
         };
@@ -20,8 +20,10 @@ internal static class ValidateCommand
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             int bad = 0;
+            Exception? bug = null;
             foreach (var file in parse.GetRequiredValue(files))
             {
+                CliSession.Token.ThrowIfCancellationRequested();
                 try
                 {
                     if (FleetScenarioLoader.TryLoad(file) is { } fleet)
@@ -41,6 +43,17 @@ internal static class ValidateCommand
                         error.WriteLine(d.ToString());
                     }
                 }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A bug must not hide the files after it: report it, check the rest, then fail as a bug.
+                    error.WriteLine($"{file}: internal error while checking: {e.GetType().Name}: {e.Message}");
+                    bug ??= e;
+                }
+            }
+
+            if (bug is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(bug).Throw();
             }
 
             return bad == 0 ? ExitCodes.Success : ExitCodes.BadInput;

@@ -67,7 +67,7 @@ public abstract class Parameter
     {
         ParameterKind.Seconds => Units.FormatSeconds(number),
         ParameterKind.Bytes => Units.FormatBytes(number),
-        ParameterKind.ByteRate => Units.FormatByteRate(number),
+        ParameterKind.ByteRate => number < 10_000 ? number.ToString("G10", System.Globalization.CultureInfo.InvariantCulture) + " B/s" : Units.FormatByteRate(number),
         ParameterKind.Fraction => Units.FormatPercent(number),
         _ => number.ToString("G10", System.Globalization.CultureInfo.InvariantCulture),
     };
@@ -79,6 +79,7 @@ public abstract class Parameter
         ParameterKind.Bytes => "a size in bytes",
         ParameterKind.ByteRate => "a rate in bytes per second",
         ParameterKind.Count => "a whole number",
+        ParameterKind.Number => "a plain number",
         ParameterKind.Fraction => "a fraction or percentage",
         ParameterKind.Flag => "true or false",
         _ => "a word from a fixed list",
@@ -116,13 +117,20 @@ public static class Declare
     public static Parameter<double> Bytes(string key, string description, double min = 0, double max = 1e18) =>
         new(key, ParameterKind.Bytes, description, new ParameterDomain(min, max), v => v.Number);
 
-    /// <summary>A rate in bytes per second that the model divides by: more than zero.</summary>
-    public static Parameter<double> ByteRate(string key, string description, double max = 1e13) =>
-        new(key, ParameterKind.ByteRate, description, new ParameterDomain(0, max, MinExclusive: true), v => v.Number);
+    /// <summary>
+    /// A rate in bytes per second; by default one the model divides by, so at least 1 B/s (a smaller
+    /// positive rate would make a copy or replay outlast every clock).
+    /// </summary>
+    public static Parameter<double> ByteRate(string key, string description, double min = 1, double max = 1e13) =>
+        new(key, ParameterKind.ByteRate, description, new ParameterDomain(min, max), v => v.Number);
 
     /// <summary>A whole number of things.</summary>
     public static Parameter<int> Count(string key, string description, int min, int max) =>
         new(key, ParameterKind.Count, description, new ParameterDomain(min, max), v => (int)v.Number);
+
+    /// <summary>A plain number from <paramref name="min"/> to <paramref name="max"/>.</summary>
+    public static Parameter<double> Number(string key, string description, double min, double max) =>
+        new(key, ParameterKind.Number, description, new ParameterDomain(min, max), v => v.Number);
 
     /// <summary>A fraction in [<paramref name="min"/>, 1].</summary>
     public static Parameter<double> Fraction(string key, string description, double min = 0) =>

@@ -18,6 +18,9 @@ public enum ParameterKind
     /// <summary>A whole number of things (standbys, spare slots).</summary>
     Count,
 
+    /// <summary>A plain number without a unit (a backoff multiplier, a rate per second).</summary>
+    Number,
+
     /// <summary>A fraction in [0, 1], written as a percentage or a fraction.</summary>
     Fraction,
 

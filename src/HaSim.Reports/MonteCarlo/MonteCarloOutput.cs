@@ -3,7 +3,7 @@ using HaSim.Reports.Output;
 
 namespace HaSim.Reports.MonteCarlo;
 
-/// <summary>Writes Monte Carlo output directories, each file atomically.</summary>
+/// <summary>The files of Monte Carlo result sets (written into a <see cref="ResultFolder"/>, which the caller commits).</summary>
 public static class MonteCarloOutput
 {
     /// <summary>The summary file name.</summary>
@@ -15,45 +15,41 @@ public static class MonteCarloOutput
     /// <summary>The comparison file name.</summary>
     public const string ComparisonFile = "comparison.json";
 
-    /// <summary>Writes <c>report.txt</c> then <c>summary.json</c> (last, so a directory with a summary is complete).</summary>
-    public static void WriteSummary(string directory, MonteCarloSummary summary)
+    /// <summary>Writes <c>report.txt</c> and <c>summary.json</c> into <paramref name="folder"/> (under <paramref name="prefix"/>, e.g. "scenario-a/").</summary>
+    public static void WriteSummary(ResultFolder folder, MonteCarloSummary summary, string prefix = "")
     {
-        AtomicFile.WriteAllText(Path.Combine(directory, ReportFile), MonteCarloReport.Render(summary));
-        AtomicFile.WriteAllText(Path.Combine(directory, SummaryFile), MonteCarloJson.Summary(summary));
+        ArgumentNullException.ThrowIfNull(folder);
+        folder.WriteText(prefix + ReportFile, MonteCarloReport.Render(summary));
+        folder.WriteText(prefix + SummaryFile, MonteCarloJson.Summary(summary));
     }
 
-    /// <summary>Writes a shard's <c>partial.json</c>.</summary>
-    public static void WritePartial(string directory, PartialResult partial)
+    /// <summary>Writes a shard's <c>partial.json</c> into <paramref name="folder"/>.</summary>
+    public static void WritePartial(ResultFolder folder, PartialResult partial)
     {
+        ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(partial);
-        AtomicFile.WriteAllText(Path.Combine(directory, PartialResult.FileName), partial.ToJsonText());
+        folder.WriteText(PartialResult.FileName, partial.ToJsonText());
     }
 
-    /// <summary>Writes a comparison: one sub-directory per scenario with its summary, then <c>report.txt</c> and <c>comparison.json</c>.</summary>
-    public static void WriteComparison(string directory, ComparisonSummary comparison)
+    /// <summary>Writes a comparison into <paramref name="folder"/>: one sub-folder per scenario (a safe slug of its name) with its summary, <c>report.txt</c> and <c>comparison.json</c>.</summary>
+    public static void WriteComparison(ResultFolder folder, ComparisonSummary comparison)
     {
+        ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(comparison);
-        var used = new HashSet<string>(StringComparer.Ordinal);
+        var used = new HashSet<string>(StringComparer.Ordinal) { ReportFile, ComparisonFile, ResultFolder.ManifestFile };
         foreach (var s in comparison.Scenarios)
         {
-            string name = SafeName(s.Scenario.Name);
+            string name = ResultFolder.Slug(s.Scenario.Name);
             string unique = name;
             for (int k = 2; !used.Add(unique); k++)
             {
                 unique = $"{name}-{k}";
             }
 
-            WriteSummary(Path.Combine(directory, unique), s);
+            WriteSummary(folder, s, unique + "/");
         }
 
-        AtomicFile.WriteAllText(Path.Combine(directory, ReportFile), MonteCarloReport.Render(comparison));
-        AtomicFile.WriteAllText(Path.Combine(directory, ComparisonFile), MonteCarloJson.Comparison(comparison));
-    }
-
-    private static string SafeName(string name)
-    {
-        var chars = name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-').ToArray();
-        var s = new string(chars).Trim('.');
-        return s.Length == 0 ? "scenario" : s;
+        folder.WriteText(ReportFile, MonteCarloReport.Render(comparison));
+        folder.WriteText(ComparisonFile, MonteCarloJson.Comparison(comparison));
     }
 }

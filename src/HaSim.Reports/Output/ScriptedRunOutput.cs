@@ -3,19 +3,20 @@ using HaSim.Scenarios.Running;
 
 namespace HaSim.Reports.Output;
 
-/// <summary>Writes a scripted run's output directory: summary.json, incidents.csv, trace.jsonl and timeline.txt, each atomically.</summary>
+/// <summary>A scripted run's result set: summary.json, incidents.csv, trace.jsonl and timeline.txt.</summary>
 public static class ScriptedRunOutput
 {
     /// <summary>The files written, relative to the directory.</summary>
     public static readonly string[] Files = ["summary.json", "incidents.csv", "trace.jsonl", "timeline.txt"];
 
-    /// <summary>Writes all files of <paramref name="result"/> into <paramref name="directory"/>.</summary>
-    public static void Write(string directory, ScenarioResult result)
+    /// <summary>Writes all files of <paramref name="result"/> into <paramref name="folder"/> (committed by the caller).</summary>
+    public static void Write(ResultFolder folder, ScenarioResult result)
     {
-        // Trace and tables first, summary last: a directory with summary.json is complete.
-        AtomicFile.WriteAllText(Path.Combine(directory, "trace.jsonl"), ScenarioResultJson.TraceLines(result.Trace));
-        AtomicFile.WriteAllText(Path.Combine(directory, "incidents.csv"), IncidentsCsv.Render(result.Incidents));
-        AtomicFile.WriteAllText(Path.Combine(directory, "timeline.txt"), TimelineReport.Render(result));
-        AtomicFile.WriteAllText(Path.Combine(directory, "summary.json"), ScenarioResultJson.Summary(result));
+        ArgumentNullException.ThrowIfNull(folder);
+        ArgumentNullException.ThrowIfNull(result);
+        folder.WriteText("trace.jsonl", ScenarioResultJson.TraceLines(result.Trace));
+        folder.WriteText("incidents.csv", IncidentsCsv.Render(result.Incidents));
+        folder.WriteText("timeline.txt", TimelineReport.Render(result));
+        folder.WriteText("summary.json", ScenarioResultJson.Summary(result));
     }
 }

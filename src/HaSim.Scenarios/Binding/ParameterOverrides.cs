@@ -69,6 +69,7 @@ public static class ParameterOverrides
                 ParameterKind.ByteRate => ParameterValue.Of(def.Kind, node.AsScalar().AsBytesPerSecond(), source),
                 ParameterKind.Count => ParameterValue.Of(def.Kind, node.AsScalar().AsCount(min: (int)Math.Max(int.MinValue, def.Domain.Min), max: (int)Math.Min(int.MaxValue, def.Domain.Max)), source),
                 ParameterKind.Fraction => ParameterValue.Of(def.Kind, node.AsScalar().AsFraction(), source),
+                ParameterKind.Number => ParameterValue.Of(def.Kind, node.AsScalar().AsNumber(), source),
                 ParameterKind.Flag => ParameterValue.OfFlag(node.AsScalar().AsBool(), source),
                 ParameterKind.Choice => ParameterValue.OfChoice(node.AsScalar().AsChoice([.. def.Choices!]), source),
                 _ => throw new InvalidOperationException($"Unknown parameter kind {def.Kind}."),
@@ -79,7 +80,20 @@ public static class ParameterOverrides
             throw node.Error($"invalid value for {def.Key}: {e.Message}");
         }
 
-        return def.Problem(value) is { } problem ? throw node.Error($"invalid value for {def.Key}: {problem}") : value;
+        if (def.Problem(value) is not { } problem)
+        {
+            return value;
+        }
+
+        // Out of the declared range: say what the range is, in the units a scenario file writes.
+        string range = def.Domain.Describe(ScenarioUnits.Formatter(def.Kind));
+        throw def.Kind switch
+        {
+            ParameterKind.Duration => node.Error($"{DistributionParser.FormatDuration(value.Distribution!)} is out of range", $"its mean must be {range}, and it may have no negative values"),
+            ParameterKind.Seconds or ParameterKind.Bytes or ParameterKind.ByteRate or ParameterKind.Count or ParameterKind.Number or ParameterKind.Fraction
+                when value.Kind == def.Kind => node.Error($"'{(node as ScalarNode)?.Value}' is out of range", $"it must be {range}"),
+            _ => node.Error(problem),
+        };
     }
 
     private static double SingleDuration(Parameter def, ScenarioNode node) => node is ScalarNode scalar

@@ -38,4 +38,13 @@ public sealed record Scenario(
 
     /// <summary>The default root seed.</summary>
     public const ulong DefaultSeed = 1;
+
+    /// <summary>The longest horizon a scripted run may have: the longest duration any parameter may have.</summary>
+    public const double MaxHorizonSeconds = Model.Parameters.ParameterDomain.MaxSeconds;
+
+    /// <summary>The most faults a timeline may hold.</summary>
+    public const int MaxTimelineFaults = 10_000;
+
+    /// <summary>The text the scenario was read from (null when it was built in code), for its identity hash.</summary>
+    public string? SourceText { get; init; }
 }

@@ -2,6 +2,7 @@ using HaSim.Model.Clients;
 using HaSim.Model.Faults;
 using HaSim.Model.Metrics;
 using HaSim.Model.Names;
+using HaSim.Model.Parameters;
 using HaSim.Model.Presets;
 using HaSim.Model.Topology;
 using HaSim.Model.Workloads;
@@ -27,16 +28,11 @@ public static class ScenarioLoader
     /// <exception cref="ScenarioException">The file is missing, malformed or invalid.</exception>
     public static Scenario Load(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new ScenarioException(new ScenarioDiagnostic(path, 0, 0, "", "file not found", null));
-        }
-
-        return Bind(YamlDocumentReader.Load(path), path);
+        return Parse(YamlDocumentReader.ReadText(path), path);
     }
 
     /// <summary>Parses and validates scenario text (for tests and tools); <paramref name="displayPath"/> names it in errors.</summary>
-    public static Scenario Parse(string text, string displayPath) => Bind(YamlDocumentReader.Parse(text, displayPath), displayPath);
+    public static Scenario Parse(string text, string displayPath) => Bind(YamlDocumentReader.Parse(text, displayPath), displayPath) with { SourceText = text };
 
     private static Scenario Bind(MapNode root, string path)
     {
@@ -84,6 +80,13 @@ public static class ScenarioLoader
         var timeline = new List<Fault>();
         if (root.Get("timeline") is { } timelineNode && bag.Capture(() => timelineNode.AsSeq()) is { } seq)
         {
+            if (seq.Count > Scenario.MaxTimelineFaults)
+            {
+                throw timelineNode.Error(
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the timeline holds {seq.Count:N0} faults; a scenario holds at most {Scenario.MaxTimelineFaults:N0}"),
+                    "for many random failures, run with --years instead of listing them");
+            }
+
             foreach (var item in seq)
             {
                 if (bag.Capture(() => item.AsMap()) is { } map && ReadFault(map, targets, preset, bag) is { } fault)
@@ -124,7 +127,7 @@ public static class ScenarioLoader
         double horizon = Scenario.DefaultHorizonSeconds;
         if (root.OptionalScalar("horizon") is { } horizonNode)
         {
-            horizon = bag.Capture(() => Positive(horizonNode, horizonNode.AsSeconds()));
+            horizon = bag.Capture(() => Within(horizonNode, HorizonDomain, Positive(horizonNode, horizonNode.AsSeconds())));
         }
 
         return (seed, horizon);
@@ -145,17 +148,23 @@ public static class ScenarioLoader
 
         if (map.OptionalScalar("transaction_rate") is { } rate)
         {
-            workload = workload with { TransactionsPerSecond = bag.Capture(() => rate.AsPerSecond()) };
+            workload = workload with { TransactionsPerSecond = bag.Capture(() => Within(rate, WorkloadParameters.TransactionRate, rate.AsPerSecond())) };
         }
 
         if (map.OptionalScalar("transaction_duration") is { } duration)
         {
-            workload = workload with { MeanTransactionSeconds = bag.Capture(() => duration.AsSeconds()) };
+            workload = workload with { MeanTransactionSeconds = bag.Capture(() => Within(duration, WorkloadParameters.TransactionDuration, duration.AsSeconds())) };
         }
 
         if (map.OptionalScalar("database_size") is { } size)
         {
-            workload = workload with { DatabaseBytes = bag.Capture(() => size.AsBytes()) };
+            workload = workload with { DatabaseBytes = bag.Capture(() => Within(size, WorkloadParameters.DatabaseSize, size.AsBytes())) };
+        }
+
+        if (!bag.HasErrors && WorkloadParameters.InFlightProblem(workload) is { } inFlight)
+        {
+            var at = map.Get("transaction_duration") ?? map.Get("transaction_rate") ?? map;
+            bag.Add(at.Diagnostic(inFlight, "lower workload.transaction_rate or workload.transaction_duration"));
         }
 
         return workload;
@@ -165,7 +174,7 @@ public static class ScenarioLoader
     {
         if (node is ScalarNode scalar)
         {
-            return WalSchedule.Constant(scalar.AsBytesPerSecond());
+            return WalSchedule.Constant(Within(scalar, WorkloadParameters.WalRate, scalar.AsBytesPerSecond()));
         }
 
         var steps = new List<(double, double)>();
@@ -185,7 +194,14 @@ public static class ScenarioLoader
                 throw from.Error("WAL rate steps must be in increasing time order");
             }
 
-            steps.Add((at, map.RequiredScalar("rate").AsBytesPerSecond()));
+            if (steps.Count >= Scenario.MaxTimelineFaults)
+            {
+                throw step.Error(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"more than {Scenario.MaxTimelineFaults:N0} WAL rate steps"));
+            }
+
+            Within(from, HorizonDomain, at);
+            var rateNode = map.RequiredScalar("rate");
+            steps.Add((at, Within(rateNode, WorkloadParameters.WalRate, rateNode.AsBytesPerSecond())));
         }
 
         return new WalSchedule(steps);
@@ -197,22 +213,22 @@ public static class ScenarioLoader
         bag.AddRange(map.FindUnknownKeys(ClientKeys));
         if (map.OptionalScalar("retry_interval") is { } a)
         {
-            client = client with { RetryIntervalSeconds = bag.Capture(() => Positive(a, a.AsSeconds())) };
+            client = client with { RetryIntervalSeconds = bag.Capture(() => Within(a, ClientParameters.RetryInterval, a.AsSeconds())) };
         }
 
         if (map.OptionalScalar("backoff") is { } b)
         {
-            client = client with { BackoffMultiplier = bag.Capture(() => b.AsNumber() >= 1 ? b.AsNumber() : throw b.Error("backoff must be 1 (fixed interval) or more")) };
+            client = client with { BackoffMultiplier = bag.Capture(() => Within(b, ClientParameters.Backoff, b.AsNumber())) };
         }
 
         if (map.OptionalScalar("max_retry_interval") is { } c)
         {
-            client = client with { MaxRetryIntervalSeconds = bag.Capture(() => Positive(c, c.AsSeconds())) };
+            client = client with { MaxRetryIntervalSeconds = bag.Capture(() => Within(c, ClientParameters.MaxRetryInterval, c.AsSeconds())) };
         }
 
         if (map.OptionalScalar("connect_timeout") is { } d)
         {
-            client = client with { ConnectTimeoutSeconds = bag.Capture(() => d.AsSeconds()) };
+            client = client with { ConnectTimeoutSeconds = bag.Capture(() => Within(d, ClientParameters.ConnectTimeout, d.AsSeconds())) };
         }
 
         if (map.OptionalScalar("honours_dns_ttl") is { } e)
@@ -222,12 +238,12 @@ public static class ScenarioLoader
 
         if (map.OptionalScalar("dns_cache") is { } f)
         {
-            client = client with { DnsCacheSeconds = bag.Capture(() => f.AsSeconds()) };
+            client = client with { DnsCacheSeconds = bag.Capture(() => Within(f, ClientParameters.DnsCache, f.AsSeconds())) };
         }
 
         if (map.OptionalScalar("jitter") is { } g)
         {
-            client = client with { JitterFraction = bag.Capture(() => g.AsFraction()) };
+            client = client with { JitterFraction = bag.Capture(() => Within(g, ClientParameters.Jitter, g.AsFraction())) };
         }
 
         return client;
@@ -237,13 +253,13 @@ public static class ScenarioLoader
     {
         int before = bag.Diagnostics.Count;
         bag.AddRange(map.FindUnknownKeys(FaultKeys));
-        double at = bag.Capture(() => map.RequiredScalar("at").AsSeconds());
+        double at = bag.Capture(() => map.RequiredScalar("at") is var atNode ? Within(atNode, HorizonDomain, atNode.AsSeconds()) : 0);
         var targetNode = bag.Capture(() => map.RequiredScalar("target"));
         var faultNode = bag.Capture(() => map.RequiredScalar("fault"));
         double? duration = null;
         if (map.OptionalScalar("duration") is { } durationNode)
         {
-            duration = bag.Capture(() => Positive(durationNode, durationNode.AsSeconds()));
+            duration = bag.Capture(() => Within(durationNode, HorizonDomain, Positive(durationNode, durationNode.AsSeconds())));
         }
 
         if (targetNode is null || faultNode is null || bag.Diagnostics.Count > before)
@@ -377,7 +393,19 @@ public static class ScenarioLoader
         return found;
     }
 
+    /// <summary>Times in a scenario file (horizon, fault times and durations): more than zero up to the longest parameter duration.</summary>
+    private static readonly ParameterDomain HorizonDomain = new(0, Scenario.MaxHorizonSeconds);
+
     /// <summary><paramref name="seconds"/> if it is more than zero, else an error at <paramref name="node"/>.</summary>
     internal static double Positive(ScalarNode node, double seconds) =>
         seconds > 0 ? seconds : throw node.Error($"'{node.Value}' must be longer than zero");
+
+    private static double Within(ScalarNode node, Parameter declared, double value) =>
+        Within(node, declared.Domain, value, ScenarioUnits.Formatter(declared.Kind));
+
+    private static double Within(ScalarNode node, ParameterDomain domain, double value) =>
+        Within(node, domain, value, Durations.Format);
+
+    private static double Within(ScalarNode node, ParameterDomain domain, double value, Func<double, string> format) =>
+        domain.Contains(value) ? value : throw node.Error($"'{node.Value}' is out of range", "it must be " + domain.Describe(format));
 }

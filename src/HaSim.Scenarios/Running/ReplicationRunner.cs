@@ -22,7 +22,15 @@ public static class ReplicationRunner
         Run(scenario, rootSeed, index, years, observer, out _, checkInvariants);
 
     /// <summary>As <see cref="Run(Scenario, ulong, long, double, IRunObserver, bool)"/>, also giving the kernel events the replication processed.</summary>
-    public static double Run(Scenario scenario, ulong rootSeed, long index, double years, IRunObserver observer, out long events, bool checkInvariants = false)
+    public static double Run(Scenario scenario, ulong rootSeed, long index, double years, IRunObserver observer, out long events, bool checkInvariants = false) =>
+        Run(scenario, rootSeed, index, years, observer, out events, checkInvariants, CancellationToken.None);
+
+    /// <summary>
+    /// As <see cref="Run(Scenario, ulong, long, double, IRunObserver, out long, bool)"/>, stopping with
+    /// <see cref="OperationCanceledException"/> within a few thousand events of <paramref name="cancellation"/>
+    /// being cancelled. Every replication is bounded by <see cref="WorkEstimate.EventLimit"/>.
+    /// </summary>
+    public static double Run(Scenario scenario, ulong rootSeed, long index, double years, IRunObserver observer, out long events, bool checkInvariants, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(observer);
@@ -33,9 +41,19 @@ public static class ReplicationRunner
 
         double horizon = years * Model.Parameters.Units.SecondsPerYear;
         var system = DatabaseRun.Create(scenario, SeedMixer.Derive(rootSeed, index), observer, checkInvariants);
+        system.Simulation.EventLimit = WorkEstimate.EventLimit(scenario, horizon);
+        system.Simulation.Cancellation = cancellation;
         FailureInjector.Start(system, scenario.Parameters);
-        system.Simulation.Run(horizon);
-        system.Finish();
+        try
+        {
+            system.Simulation.Run(horizon);
+            system.Finish();
+        }
+        finally
+        {
+            WorkCounters.Add(system.Simulation.ProcessedEventCount);
+        }
+
         events = system.Simulation.ProcessedEventCount;
         return horizon;
     }

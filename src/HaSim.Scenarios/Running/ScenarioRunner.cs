@@ -10,15 +10,34 @@ public static class ScenarioRunner
     /// Runs <paramref name="scenario"/> with its own seed, or <paramref name="seed"/> if given. With
     /// <paramref name="checkInvariants"/> every state change is checked by the invariant checkers.
     /// </summary>
-    public static ScenarioResult Run(Scenario scenario, ulong? seed = null, bool keepTrace = true, bool checkInvariants = false)
+    public static ScenarioResult Run(Scenario scenario, ulong? seed = null, bool keepTrace = true, bool checkInvariants = false) =>
+        Run(scenario, seed, keepTrace, checkInvariants, CancellationToken.None);
+
+    /// <summary>
+    /// As <see cref="Run(Scenario, ulong?, bool, bool)"/>, stopping with <see cref="OperationCanceledException"/>
+    /// within a few thousand events of <paramref name="cancellation"/> being cancelled. The run is
+    /// bounded by <see cref="WorkEstimate.EventLimit"/>.
+    /// </summary>
+    public static ScenarioResult Run(Scenario scenario, ulong? seed, bool keepTrace, bool checkInvariants, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ulong rootSeed = seed ?? scenario.Seed;
         var recorder = new RunRecorder(keepTrace);
         var system = DatabaseRun.Create(scenario, rootSeed, recorder, checkInvariants);
-        DatabaseRun.RunUntilSettled(system, scenario.HorizonSeconds);
+        var simulation = system.Simulation;
+        simulation.EventLimit = WorkEstimate.EventLimit(scenario, 0);
+        simulation.Cancellation = cancellation;
+        try
+        {
+            DatabaseRun.RunUntilSettled(system, scenario.HorizonSeconds);
+        }
+        finally
+        {
+            WorkCounters.Add(simulation.ProcessedEventCount);
+        }
+
         var expectations = scenario.Expectations.Select(e => ExpectationCheck.Check(e, recorder.Incidents, recorder.Degraded)).ToList();
-        return new ScenarioResult(scenario, rootSeed, system.Simulation.Now, recorder.Incidents, recorder.Degraded, recorder.Trace, expectations)
+        return new ScenarioResult(scenario, rootSeed, simulation.Now, recorder.Incidents, recorder.Degraded, recorder.Trace, expectations)
         {
             InvariantChecks = system.InvariantChecks,
         };

@@ -56,12 +56,14 @@ internal sealed class TrackingParser(IParser inner, int maxDepth) : IParser
                 _anchors.Clear();
                 break;
             case MappingStart m:
+                RefuseAsKey(m.Start, "a key must be a plain name, not a map");
                 Define(m.Anchor);
-                Push(new Frame(isMap: true), m.Start);
+                Push(new Frame(isMap: true, m.Anchor), m.Start);
                 break;
             case SequenceStart s:
+                RefuseAsKey(s.Start, "a key must be a plain name, not a list");
                 Define(s.Anchor);
-                Push(new Frame(isMap: false), s.Start);
+                Push(new Frame(isMap: false, s.Anchor), s.Start);
                 break;
             case MappingEnd or SequenceEnd:
                 if (_frames.Count > 0)
@@ -76,6 +78,14 @@ internal sealed class TrackingParser(IParser inner, int maxDepth) : IParser
                 NodeDone(scalar);
                 break;
             case AnchorAlias alias:
+                // YamlDotNet resolves aliases recursively while loading: an alias inside the value it
+                // names, or used as a key (hashed deeply), would overflow the stack before any check.
+                RefuseAsKey(alias.Start, $"a key must be a plain name, not the alias '*{alias.Value.Value}'");
+                if (_frames.Any(f => !f.Anchor.IsEmpty && f.Anchor.Value == alias.Value.Value))
+                {
+                    throw new UnsupportedYamlException(alias.Start, $"the alias '*{alias.Value.Value}' is inside the value it names, so the value would contain itself", "use the alias outside the anchored value");
+                }
+
                 if (!_anchors.Contains(alias.Value.Value))
                 {
                     UnknownAliases.Add((alias.Value.Value, alias.Start));
@@ -102,6 +112,14 @@ internal sealed class TrackingParser(IParser inner, int maxDepth) : IParser
         }
 
         _frames.Push(frame);
+    }
+
+    private void RefuseAsKey(Mark at, string message)
+    {
+        if (_frames.Count > 0 && _frames.Peek() is { IsMap: true, ExpectKey: true })
+        {
+            throw new UnsupportedYamlException(at, message, "write keys as plain words, e.g. 'dns_ttl:'");
+        }
     }
 
     private void Define(AnchorName anchor)
@@ -137,9 +155,11 @@ internal sealed class TrackingParser(IParser inner, int maxDepth) : IParser
         frame.ExpectKey = !frame.ExpectKey;
     }
 
-    private sealed class Frame(bool isMap)
+    private sealed class Frame(bool isMap, AnchorName anchor = default)
     {
         public bool IsMap { get; } = isMap;
+
+        public AnchorName Anchor { get; } = anchor;
 
         public bool ExpectKey { get; set; } = true;
 
@@ -152,4 +172,14 @@ internal sealed class NestingTooDeepException(Mark at) : Exception("The YAML doc
 {
     /// <summary>Where the level beyond the limit starts.</summary>
     public Mark At { get; } = at;
+}
+
+/// <summary>Thrown by <see cref="TrackingParser"/> for YAML a scenario never needs and that cannot be loaded safely (complex or alias keys, recursive aliases).</summary>
+internal sealed class UnsupportedYamlException(Mark at, string message, string suggestion) : Exception(message)
+{
+    /// <summary>Where the construct starts.</summary>
+    public Mark At { get; } = at;
+
+    /// <summary>How to fix it.</summary>
+    public string Suggestion { get; } = suggestion;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HaSim.Scenarios.Diagnostics;
+using HaSim.Scenarios.Input;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -23,26 +24,26 @@ public static class YamlDocumentReader
 
     /// <summary>Reads the file at <paramref name="path"/>; diagnostics name the file as <paramref name="path"/> is written.</summary>
     /// <exception cref="ScenarioException">When the file cannot be read or is not a valid scenario document.</exception>
-    public static MapNode Load(string path)
+    public static MapNode Load(string path) => Parse(ReadText(path), path);
+
+    /// <summary>
+    /// The text of the scenario file at <paramref name="path"/>, read as bounded UTF-8
+    /// (<see cref="BoundedTextFile.MaxScenarioBytes"/> at most).
+    /// </summary>
+    /// <exception cref="ScenarioException">When the file cannot be read, is too large, binary or not UTF-8.</exception>
+    public static string ReadText(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
         try
         {
-            text = File.ReadAllText(path);
+            return BoundedTextFile.Read(path, BoundedTextFile.MaxScenarioBytes);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or System.Security.SecurityException)
+        catch (InputFileException e)
         {
-            string reason = e switch
-            {
-                FileNotFoundException or DirectoryNotFoundException => "no such file",
-                UnauthorizedAccessException => "permission denied",
-                _ => e.Message,
-            };
-            throw new ScenarioException([new ScenarioDiagnostic(path, 0, 0, "", $"cannot read the scenario file: {reason}")], e);
+            // Problems with the content (too large, binary, not UTF-8) have a line; a file that cannot be opened has none.
+            string message = e.Line > 0 ? e.Reason : $"cannot read the scenario file: {e.Reason}";
+            throw new ScenarioException([new ScenarioDiagnostic(path, e.Line, e.Line > 0 ? 1 : 0, "", message)], e);
         }
-
-        return Parse(text, path);
     }
 
     /// <summary>Parses <paramref name="text"/> as a scenario document; diagnostics name the file <paramref name="displayPath"/>.</summary>
@@ -87,6 +88,11 @@ public static class YamlDocumentReader
             failure = e;
             diagnostics.Add(At(displayPath, e.At, $"nested more than {MaxDepth} levels deep"));
         }
+        catch (UnsupportedYamlException e)
+        {
+            failure = e;
+            diagnostics.Add(At(displayPath, e.At, e.Message, e.Suggestion));
+        }
         catch (YamlException e)
         {
             failure = e;
@@ -128,7 +134,7 @@ public static class YamlDocumentReader
 
         if (stream.Documents.Count == 0)
         {
-            throw new ScenarioException(new ScenarioDiagnostic(displayPath, 0, 0, "", "the file is empty (no YAML document)"));
+            throw new ScenarioException(new ScenarioDiagnostic(displayPath, 1, 1, "", "the file is empty (no YAML document, only blanks or comments)", "a scenario needs at least 'preset: <name>'"));
         }
 
         var builder = new Builder(displayPath);
@@ -219,7 +225,7 @@ public static class YamlDocumentReader
 
             if (++_count > MaxNodes)
             {
-                throw new ScenarioException(new ScenarioDiagnostic(file, line, column, path, $"the document expands to more than {MaxNodes.ToString(CultureInfo.InvariantCulture)} values", "use fewer aliases"));
+                throw new ScenarioException(new ScenarioDiagnostic(file, line, column, path, $"the document expands to more than {MaxNodes.ToString(CultureInfo.InvariantCulture)} values", "use fewer aliases and anchors"));
             }
 
             if (node is YamlScalarNode s)

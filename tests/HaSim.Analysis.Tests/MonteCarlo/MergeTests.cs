@@ -91,9 +91,9 @@ public sealed class MergeTests
     {
         var text = Shards[2].ToJsonText();
         Assert.Equal(text, PartialResult.Parse(text).ToJsonText());
-        Assert.StartsWith("{\n  \"format\": \"hasim.monte-carlo-partial/1\"", text, StringComparison.Ordinal);
+        Assert.StartsWith("{\n  \"format\": \"hasim.monte-carlo-partial/2\"", text, StringComparison.Ordinal);
 
-        Assert.Throws<JsonException>(() => PartialResult.Parse(text.Replace("hasim.monte-carlo-partial/1", "something/9", StringComparison.Ordinal)));
+        Assert.Throws<JsonException>(() => PartialResult.Parse(text.Replace("hasim.monte-carlo-partial/2", "something/9", StringComparison.Ordinal)));
         Assert.Throws<JsonException>(() => PartialResult.Parse(text.Replace("\"shard_replications\": 2", "\"shard_replications\": 3", StringComparison.Ordinal)));
 
         var dir = Directory.CreateTempSubdirectory("hasim-merge-test");
@@ -103,7 +103,7 @@ public sealed class MergeTests
             Assert.Contains("no partial.json in this directory", missing.Message, StringComparison.Ordinal);
             File.WriteAllText(Path.Combine(dir.FullName, "partial.json"), "{ \"format\": ");
             var bad = Assert.Throws<PartialResultException>(() => PartialResult.Read(dir.FullName));
-            Assert.Contains("partial.json: not a valid hasim.monte-carlo-partial/1 file", bad.Message, StringComparison.Ordinal);
+            Assert.Contains("partial.json: not a valid hasim.monte-carlo-partial/2 file", bad.Message, StringComparison.Ordinal);
         }
         finally
         {

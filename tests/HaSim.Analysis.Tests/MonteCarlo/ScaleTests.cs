@@ -44,7 +44,6 @@ public sealed class ScaleTests
     [Theory]
     [InlineData("0/1", 0, 1)]
     [InlineData("3/4", 3, 4)]
-    [InlineData(" 2 / 5 ", 2, 5)]
     public void ShardsParse(string text, int index, int count) => Assert.Equal(new ShardSpec(index, count), ShardSpec.Parse(text));
 
     [Theory]
@@ -53,5 +52,11 @@ public sealed class ScaleTests
     [InlineData("-1/3")]
     [InlineData("1")]
     [InlineData("a/b")]
+    [InlineData(" 2 / 5 ")]
+    [InlineData("0/ 4")]
+    [InlineData("+1/4")]
+    [InlineData("1/4/2")]
+    [InlineData("0/")]
+    [InlineData("1,0/20")]
     public void BadShardsAreRejected(string text) => Assert.Throws<FormatException>(() => ShardSpec.Parse(text));
 }

@@ -65,7 +65,7 @@ public sealed class ExactSumTests
         whole.Add(3.5);
         whole.Add(-7);
         Assert.Equal((Int128)(-1), whole.SumQuanta);
-        Assert.Equal((Int128)(4 + 16 + 49), whole.SumOfSquaresQuanta);
+        Assert.Equal(4 + 16 + 49, whole.SumOfSquaresQuanta);
         Assert.Equal(3, whole.Count);
     }
 
@@ -97,16 +97,32 @@ public sealed class ExactSumTests
     }
 
     [Fact]
-    public void OverflowThrowsAndLeavesTheStateUnchanged()
+    public void SquaresOfValuesAtTheEdgeOfTheRangeAddUpExactlyBeyond128Bits()
     {
         var sum = new ExactSum(ExactSum.WholeUnits);
-        sum.AddQuanta(long.MaxValue);
-        sum.AddQuanta(long.MaxValue); // 2·(2^63 − 1)^2 still fits below 2^127
-        var before = sum.Clone();
-        Assert.Throws<OverflowException>(() => sum.AddQuanta(long.MaxValue));
-        Assert.True(sum.HasSameState(before));
-        Assert.Throws<OverflowException>(() => sum.Merge(before));
-        Assert.True(sum.HasSameState(before));
+        for (int i = 0; i < 5; i++)
+        {
+            sum.AddQuanta(long.MaxValue); // 5·(2^63 − 1)^2 > 2^127: beyond a 128-bit sum of squares
+        }
+
+        var merged = sum.Clone();
+        merged.Merge(sum);
+        var edge = (System.Numerics.BigInteger)long.MaxValue;
+        Assert.Equal(5 * edge * edge, sum.SumOfSquaresQuanta);
+        Assert.Equal(10 * edge * edge, merged.SumOfSquaresQuanta);
+        Assert.Equal(0, sum.Variance);
+        var back = ExactSum.FromJson(System.Text.Json.Nodes.JsonNode.Parse(merged.ToJson().ToJsonString()));
+        Assert.True(back.HasSameState(merged));
+    }
+
+    [Fact]
+    public void AStateNoValuesCouldGiveIsRefused()
+    {
+        var json = new ExactSum(ExactSum.WholeUnits).ToJson();
+        json["count"] = 2;
+        json["sum"] = "10";
+        json["sumOfSquares"] = "1"; // (Σq)² = 100 > n·Σq² = 2
+        Assert.Throws<System.Text.Json.JsonException>(() => ExactSum.FromJson(json));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using HaSim.Kernel.Collections;
 using HaSim.Kernel.Random;
@@ -139,7 +140,7 @@ public sealed class Simulation
     {
         if (!(untilSeconds >= Now))
         {
-            throw new ArgumentOutOfRangeException(nameof(untilSeconds), untilSeconds, $"Cannot run until a time before now ({Now}s).");
+            throw new ArgumentOutOfRangeException(nameof(untilSeconds), untilSeconds, string.Create(CultureInfo.InvariantCulture, $"Cannot run until a time before now ({Now}s)."));
         }
 
         while (_queue.TryDequeue(untilSeconds, out var ev, out double time))
@@ -198,7 +199,7 @@ public sealed class Simulation
             double time = Now + delaySeconds;
             if (double.IsInfinity(time))
             {
-                throw new ArgumentOutOfRangeException(nameof(delaySeconds), delaySeconds, $"An event at Now ({Now}s) plus this delay would be at an infinite time.");
+                throw new ArgumentOutOfRangeException(nameof(delaySeconds), delaySeconds, string.Create(CultureInfo.InvariantCulture, $"An event at Now ({Now}s) plus this delay would be at an infinite time."));
             }
 
             _queue.Enqueue(time, order, ev);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HaSim.Model.Incidents;
 
 namespace HaSim.Analysis.MonteCarlo;
@@ -120,7 +121,7 @@ public sealed class ReplicationTally : IRunObserver
         if (start < _flushedEnd)
         {
             throw new InvalidOperationException(
-                $"An incident ({incident.FailureMode.Key}) starting at {start} s arrived after downtime up to {_flushedEnd} s was accounted for: incidents must arrive in start order.");
+                string.Create(CultureInfo.InvariantCulture, $"An incident ({incident.FailureMode.Key}) starting at {start} s arrived after downtime up to {_flushedEnd} s was accounted for: incidents must arrive in start order."));
         }
 
         double attributed = AddDowntime(start, end);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using HaSim.Analysis.MonteCarlo;
 using HaSim.Cli.Commands;
 using HaSim.Cli.Options;
@@ -86,7 +87,7 @@ public static class HasimCli
         }
         catch (EventLimitExceededException e)
         {
-            error.WriteLine($"hasim: error: one run processed {e.Limit:N0} simulation events (at {HaSim.Model.Parameters.Units.FormatSeconds(e.AtSeconds)} simulated), far more than its failures and faults call for; "
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hasim: error: one run processed {e.Limit:N0} simulation events (at {HaSim.Model.Parameters.Units.FormatSeconds(e.AtSeconds)} simulated), far more than its failures and faults call for; ")
                 + "some durations in this scenario are probably zero or near zero in a loop. Nothing was written.");
             return ExitCodes.BadInput;
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using HaSim.Kernel.Collections;
 using HaSim.Kernel.Random;
@@ -176,7 +177,7 @@ public sealed class Simulation
     {
         if (!(untilSeconds >= Now))
         {
-            throw new ArgumentOutOfRangeException(nameof(untilSeconds), untilSeconds, $"Cannot run until a time before now ({Now}s).");
+            throw new ArgumentOutOfRangeException(nameof(untilSeconds), untilSeconds, string.Create(CultureInfo.InvariantCulture, $"Cannot run until a time before now ({Now}s)."));
         }
 
         _inlineAllowed = true;
@@ -331,5 +332,5 @@ public sealed class Simulation
     }
 
     private void ThrowInfiniteTime(double delaySeconds) =>
-        throw new ArgumentOutOfRangeException(nameof(delaySeconds), delaySeconds, $"An event at Now ({Now}s) plus this delay would be at an infinite time.");
+        throw new ArgumentOutOfRangeException(nameof(delaySeconds), delaySeconds, string.Create(CultureInfo.InvariantCulture, $"An event at Now ({Now}s) plus this delay would be at an infinite time."));
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HaSim.Analysis.RareEvents;
 using HaSim.Model.Incidents;
 
@@ -124,7 +125,7 @@ public sealed class ReplicationTally : IRunObserver
         if (start < _flushedEnd)
         {
             throw new InvalidOperationException(
-                $"An incident ({incident.FailureMode.Key}) starting at {start} s arrived after downtime up to {_flushedEnd} s was accounted for: incidents must arrive in start order.");
+                string.Create(CultureInfo.InvariantCulture, $"An incident ({incident.FailureMode.Key}) starting at {start} s arrived after downtime up to {_flushedEnd} s was accounted for: incidents must arrive in start order."));
         }
 
         double attributed = AddDowntime(start, end);

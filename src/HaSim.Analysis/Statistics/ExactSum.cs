@@ -127,7 +127,7 @@ public sealed class ExactSum
         ArgumentNullException.ThrowIfNull(other);
         if (other.QuantaPerUnit != QuantaPerUnit)
         {
-            throw new ArgumentException($"Cannot merge sums with different resolutions ({QuantaPerUnit} and {other.QuantaPerUnit} quanta per unit).", nameof(other));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Cannot merge sums with different resolutions ({QuantaPerUnit} and {other.QuantaPerUnit} quanta per unit)."), nameof(other));
         }
 
         checked

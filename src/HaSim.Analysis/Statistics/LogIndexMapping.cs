@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace HaSim.Analysis.Statistics;
 
 /// <summary>
@@ -35,7 +37,7 @@ internal sealed class LogIndexMapping
         if (!(relativeAccuracy >= MinRelativeAccuracy && relativeAccuracy < MaxRelativeAccuracy))
         {
             throw new ArgumentOutOfRangeException(nameof(relativeAccuracy), relativeAccuracy,
-                $"The relative accuracy must lie in [{MinRelativeAccuracy}, {MaxRelativeAccuracy}).");
+                string.Create(CultureInfo.InvariantCulture, $"The relative accuracy must lie in [{MinRelativeAccuracy}, {MaxRelativeAccuracy})."));
         }
 
         RelativeAccuracy = relativeAccuracy;

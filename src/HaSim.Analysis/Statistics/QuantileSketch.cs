@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -127,7 +128,7 @@ public sealed partial class QuantileSketch
         ArgumentNullException.ThrowIfNull(other);
         if (!other.RelativeAccuracy.Equals(RelativeAccuracy))
         {
-            throw new ArgumentException($"Cannot merge sketches with different relative accuracies ({RelativeAccuracy} and {other.RelativeAccuracy}).", nameof(other));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Cannot merge sketches with different relative accuracies ({RelativeAccuracy} and {other.RelativeAccuracy})."), nameof(other));
         }
 
         checked

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using HaSim.Analysis.MonteCarlo;
 using HaSim.Cli.Options;
 
@@ -21,6 +22,6 @@ internal static class CommonOptions
 
     public static Option<long> MaxEvents() => StrictOptions.Whole(
         "--max-events", "",
-        $"The work budget: the most random failures the run may be expected to simulate (default {RunBudget.DefaultMaxFailures:N0}, about an hour of one core). A run expected to exceed it is refused before it starts; raise it to run a huge job deliberately.",
+        string.Create(CultureInfo.InvariantCulture, $"The work budget: the most random failures the run may be expected to simulate (default {RunBudget.DefaultMaxFailures:N0}, about an hour of one core). A run expected to exceed it is refused before it starts; raise it to run a huge job deliberately."),
         1, long.MaxValue, () => RunBudget.DefaultMaxFailures);
 }

@@ -87,7 +87,7 @@ internal static class MonteCarloProgress
         {
             long done = progress.Completed;
             double elapsed = clock.Elapsed.TotalSeconds;
-            string eta = done > 0 ? $"ETA {(progress.Total - done) * elapsed / done:0} s" : "ETA unknown";
+            string eta = done > 0 ? string.Create(CultureInfo.InvariantCulture, $"ETA {(progress.Total - done) * elapsed / done:0} s") : "ETA unknown";
             error.WriteLine(string.Create(C, $"hasim: {label}: {done}/{progress.Total} replications ({100.0 * done / Math.Max(1, progress.Total):0}%), {elapsed:0} s elapsed, {eta}"));
         }
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace HaSim.Kernel.Distributions;
 
 /// <summary>Always the same value.</summary>
@@ -30,5 +32,5 @@ public sealed record Constant : Distribution
     }
 
     /// <inheritdoc/>
-    public override string Describe() => $"constant {Value:G6}";
+    public override string Describe() => string.Create(CultureInfo.InvariantCulture, $"constant {Value:G6}");
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace HaSim.Kernel.Distributions;
 
 /// <summary>Resamples observed values with equal probability (for measured recovery times).</summary>
@@ -65,7 +67,7 @@ public sealed record Empirical : Distribution
     }
 
     /// <inheritdoc/>
-    public override string Describe() => $"empirical of {_sorted.Length} observations, median {Quantile(0.5):G6}";
+    public override string Describe() => string.Create(CultureInfo.InvariantCulture, $"empirical of {_sorted.Length} observations, median {Quantile(0.5):G6}");
 
     /// <inheritdoc/>
     public bool Equals(Empirical? other) => other is not null && _sorted.AsSpan().SequenceEqual(other._sorted);

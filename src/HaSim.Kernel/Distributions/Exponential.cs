@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace HaSim.Kernel.Distributions;
 
 /// <summary>Exponential (memoryless), parameterised by its mean.</summary>
@@ -36,5 +38,5 @@ public sealed record Exponential : Distribution
     }
 
     /// <inheritdoc/>
-    public override string Describe() => $"exponential mean {MeanValue:G6}";
+    public override string Describe() => string.Create(CultureInfo.InvariantCulture, $"exponential mean {MeanValue:G6}");
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MathNet.Numerics.Distributions;
 
 namespace HaSim.Kernel.Distributions;
@@ -82,5 +83,5 @@ public sealed record LogNormal : Distribution
     }
 
     /// <inheritdoc/>
-    public override string Describe() => $"lognormal median {Median:G4}, p99 {Quantile(0.99):G4}";
+    public override string Describe() => string.Create(CultureInfo.InvariantCulture, $"lognormal median {Median:G4}, p99 {Quantile(0.99):G4}");
 }

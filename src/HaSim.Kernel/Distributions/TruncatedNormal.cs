@@ -1,3 +1,4 @@
+using System.Globalization;
 using MathNet.Numerics.Distributions;
 
 namespace HaSim.Kernel.Distributions;
@@ -74,5 +75,5 @@ public sealed record TruncatedNormal : Distribution
     }
 
     /// <inheritdoc/>
-    public override string Describe() => $"normal mean {MeanBeforeTruncation:G6}, sd {StdDev:G4}, truncated to [{Min:G6}, {Max:G6}]";
+    public override string Describe() => string.Create(CultureInfo.InvariantCulture, $"normal mean {MeanBeforeTruncation:G6}, sd {StdDev:G4}, truncated to [{Min:G6}, {Max:G6}]");
 }

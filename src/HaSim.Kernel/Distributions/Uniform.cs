@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace HaSim.Kernel.Distributions;
 
 /// <summary>Uniform between a minimum and a maximum.</summary>
@@ -43,5 +45,5 @@ public sealed record Uniform : Distribution
     }
 
     /// <inheritdoc/>
-    public override string Describe() => $"uniform {Min:G6}..{Max:G6}";
+    public override string Describe() => string.Create(CultureInfo.InvariantCulture, $"uniform {Min:G6}..{Max:G6}");
 }

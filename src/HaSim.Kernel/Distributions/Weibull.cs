@@ -1,3 +1,4 @@
+using System.Globalization;
 using MathNet.Numerics;
 
 namespace HaSim.Kernel.Distributions;
@@ -41,5 +42,5 @@ public sealed record Weibull : Distribution
     }
 
     /// <inheritdoc/>
-    public override string Describe() => $"weibull shape {Shape:G4}, scale {Scale:G6}";
+    public override string Describe() => string.Create(CultureInfo.InvariantCulture, $"weibull shape {Shape:G4}, scale {Scale:G6}");
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace HaSim.Kernel;
 
 /// <summary>
@@ -209,7 +211,7 @@ public sealed class Process : Event
 
     private void ThrowInterruptionUnhandled() =>
         throw new InvalidOperationException(
-            $"Process '{Name}' was interrupted at t={_pendingInterruption!.TimeSeconds}s (cause: {_pendingInterruption.Cause}) and did not take the interruption; call TryTakeInterruption after each yield that can be interrupted.");
+            string.Create(CultureInfo.InvariantCulture, $"Process '{Name}' was interrupted at t={_pendingInterruption!.TimeSeconds}s (cause: {_pendingInterruption.Cause}) and did not take the interruption; call TryTakeInterruption after each yield that can be interrupted."));
 
     private sealed class ProcessStart : Event
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HaSim.Kernel;
 using HaSim.Kernel.Random;
 using HaSim.Model.Capacity;
@@ -406,7 +407,7 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
                 UpdateService();
                 if (++rounds > MaxSettleRounds)
                 {
-                    throw new InvalidOperationException($"{Architecture.Kind} did not settle at t={Now} s: recovery keeps changing state.");
+                    throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"{Architecture.Kind} did not settle at t={Now} s: recovery keeps changing state."));
                 }
             }
             while (_again);
@@ -496,7 +497,7 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
 
     private void OpenNewIncident()
     {
-        var mode = _currentMode ?? throw new InvalidOperationException($"The {Architecture.Kind} service stopped serving at t={Now} s with no fault or workflow behind it.");
+        var mode = _currentMode ?? throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"The {Architecture.Kind} service stopped serving at t={Now} s with no fault or workflow behind it."));
         var incident = new Incident(++_incidentCount, Now, mode, _currentFault);
         if (LossAbortsTransactions() && Workload.MeanTransactionsInFlight > 0)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HaSim.Model.Architectures;
 using HaSim.Model.Incidents;
 
@@ -20,14 +21,14 @@ public sealed class IncidentChecker : ModelChecker
     {
         if (incident.StartSeconds < _lastRestored)
         {
-            Violation(system, $"incident {incident.Number} starts at {incident.StartSeconds} s, before the previous one ended at {_lastRestored} s");
+            Violation(system, string.Create(CultureInfo.InvariantCulture, $"incident {incident.Number} starts at {incident.StartSeconds} s, before the previous one ended at {_lastRestored} s"));
         }
     }
 
     /// <inheritdoc/>
     public override void OnIncidentClosed(DatabaseSystem system, Incident i)
     {
-        string where = $"incident {i.Number} ({i.FailureMode.Key} at {i.StartSeconds} s)";
+        string where = string.Create(CultureInfo.InvariantCulture, $"incident {i.Number} ({i.FailureMode.Key} at {i.StartSeconds} s)");
         if (i.ServerRestoredSeconds is { } restored)
         {
             _lastRestored = restored;
@@ -38,12 +39,12 @@ public sealed class IncidentChecker : ModelChecker
 
             if (!(i.ClientRestoredSeconds >= restored))
             {
-                Violation(system, $"{where}: clients back at {i.ClientRestoredSeconds} s, before the server at {restored} s");
+                Violation(system, string.Create(CultureInfo.InvariantCulture, $"{where}: clients back at {i.ClientRestoredSeconds} s, before the server at {restored} s"));
             }
 
             if (i.DetectedSeconds is { } detected && (detected < i.StartSeconds || detected > restored))
             {
-                Violation(system, $"{where}: detected at {detected} s, outside the incident");
+                Violation(system, string.Create(CultureInfo.InvariantCulture, $"{where}: detected at {detected} s, outside the incident"));
             }
         }
 

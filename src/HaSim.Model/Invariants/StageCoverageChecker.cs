@@ -1,3 +1,4 @@
+using System.Globalization;
 using HaSim.Model.Architectures;
 using HaSim.Model.Incidents;
 using HaSim.Model.Workflows;
@@ -38,7 +39,7 @@ public sealed class StageCoverageChecker : ModelChecker
     {
         if (system.OpenIncident is { } incident && _openIncidentStages == 0)
         {
-            Violation(system, $"incident {incident.Number} ({incident.FailureMode.Key}) has no stage going from {fromSeconds} s to {toSeconds} s");
+            Violation(system, string.Create(CultureInfo.InvariantCulture, $"incident {incident.Number} ({incident.FailureMode.Key}) has no stage going from {fromSeconds} s to {toSeconds} s"));
         }
     }
 }

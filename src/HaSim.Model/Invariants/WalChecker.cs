@@ -1,3 +1,4 @@
+using System.Globalization;
 using HaSim.Model.Architectures;
 using HaSim.Model.Incidents;
 using HaSim.Model.Workflows;
@@ -21,12 +22,12 @@ public sealed class WalChecker : ModelChecker
     {
         if (loss.Bytes < 0 || loss.Seconds < 0)
         {
-            Violation(system, $"a negative loss ({loss.Bytes} bytes, {loss.Seconds} s)");
+            Violation(system, string.Create(CultureInfo.InvariantCulture, $"a negative loss ({loss.Bytes} bytes, {loss.Seconds} s)"));
         }
 
         if (run is null || run.Workflow.MayLoseData != loss.Cause)
         {
-            Violation(system, $"{loss.Bytes} bytes lost by {loss.Cause} in '{run?.Workflow.Name ?? "no workflow"}', which may not lose data that way");
+            Violation(system, string.Create(CultureInfo.InvariantCulture, $"{loss.Bytes} bytes lost by {loss.Cause} in '{run?.Workflow.Name ?? "no workflow"}', which may not lose data that way"));
         }
 
         _lostSince += loss.Bytes;
@@ -39,7 +40,7 @@ public sealed class WalChecker : ModelChecker
         double tolerance = 1e-9 * Math.Max(1, Math.Abs(_lastCommitted) + _lostSince);
         if (committed + _lostSince < _lastCommitted - tolerance)
         {
-            Violation(system, $"committed WAL went back from {_lastCommitted} to {committed} bytes with only {_lostSince} bytes recorded as lost");
+            Violation(system, string.Create(CultureInfo.InvariantCulture, $"committed WAL went back from {_lastCommitted} to {committed} bytes with only {_lostSince} bytes recorded as lost"));
         }
 
         _lastCommitted = committed;

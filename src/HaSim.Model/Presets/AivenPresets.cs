@@ -1,3 +1,4 @@
+using System.Globalization;
 using HaSim.Kernel.Distributions;
 using HaSim.Model.Architectures.Servers;
 using HaSim.Model.Parameters;
@@ -50,7 +51,7 @@ internal static class AivenPresets
             .Number(ReplayRate, 100e6, Assume("in-memory replica applies writes far faster than Postgres replay"))
             .Duration(WriteBlock, new Uniform(1, 5), Assume("switch-over write pause"))
             .Duration(ForcedStopDelay, new Uniform(1, 5), Assume("as Azure's forced failover step 1"))
-            .Number(CommonParameters.SlaTarget, sla, Assume($"seed 001 states no SLA; {sla:P2} assumed for a {standbys + 1}-node plan"))
+            .Number(CommonParameters.SlaTarget, sla, Assume(string.Create(CultureInfo.InvariantCulture, $"seed 001 states no SLA; {sla:P2} assumed for a {standbys + 1}-node plan")))
             .Build();
         return new Preset(name, title, ServerArchitectures.SyncStandby, Document, p, Credits(sla), DefaultWorkload, WorkloadSource);
     }

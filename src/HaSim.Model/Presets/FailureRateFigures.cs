@@ -1,3 +1,4 @@
+using System.Globalization;
 using HaSim.Kernel.Distributions;
 using HaSim.Model.Architectures.Serverless;
 using HaSim.Model.Architectures.Servers;
@@ -36,8 +37,8 @@ internal static class FailureRateFigures
     /// <summary>Server failure figures; <paramref name="maintenanceDays"/> is the mean time between planned maintenance events.</summary>
     public static PresetBuilder WithServerFailures(this PresetBuilder p, bool standbys, double maintenanceDays) => (standbys
             ? p.Duration(ServerArchitectures.StandbyFailures.Interval, Exponential.FromMean(2 * Year), Assume("as server_failure, per standby"))
-                .Duration(ServerArchitectures.PlannedMaintenance.Interval, Maintenance(maintenanceDays), Assume($"planned maintenance about every {maintenanceDays:G3} days"))
-            : p.Duration(ServerArchitectures.MaintenanceRestarts.Interval, Maintenance(maintenanceDays), Assume($"planned maintenance about every {maintenanceDays:G3} days")))
+                .Duration(ServerArchitectures.PlannedMaintenance.Interval, Maintenance(maintenanceDays), Assume(string.Create(CultureInfo.InvariantCulture, $"planned maintenance about every {maintenanceDays:G3} days")))
+            : p.Duration(ServerArchitectures.MaintenanceRestarts.Interval, Maintenance(maintenanceDays), Assume(string.Create(CultureInfo.InvariantCulture, $"planned maintenance about every {maintenanceDays:G3} days"))))
         .WithInfrastructureFailures()
         .Duration(ServerArchitectures.EngineCrashes.Interval, Exponential.FromMean(Year / 2.5), Assume("parameters.md D 'Postgres crash 1-4 per node-year': 2.5 per year, including short reboots"))
         .Duration(ServerArchitectures.ServerFailures.Interval, Exponential.FromMean(2 * Year), Assume("permanent loss of the VM or host, once in 2 years; Ford et al.'s 4.3-month node MTTF counts short reboots too, modelled as engine crashes"))

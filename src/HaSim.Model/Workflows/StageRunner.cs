@@ -1,3 +1,4 @@
+using System.Globalization;
 using HaSim.Model.Faults;
 using HaSim.Model.Incidents;
 using HaSim.Model.Names;
@@ -37,7 +38,7 @@ public sealed class StageRunner
         {
             run.State = RunState.Cancelled;
             _free.Push(run);
-            throw new InvalidOperationException($"Workflow '{workflow.Name}' was started at t={_host.Simulation.Now} s while what it depends on does not hold.");
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Workflow '{workflow.Name}' was started at t={_host.Simulation.Now} s while what it depends on does not hold."));
         }
 
         var handle = new RunHandle(run);
@@ -165,7 +166,7 @@ public sealed class StageRunner
                     double seconds = step.Seconds!();
                     if (!(seconds >= 0))
                     {
-                        throw new InvalidOperationException($"Stage '{step.StageId!.Key}' of '{run.Workflow.Name}' computed a duration of {seconds} s.");
+                        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Stage '{step.StageId!.Key}' of '{run.Workflow.Name}' computed a duration of {seconds} s."));
                     }
 
                     if (double.IsPositiveInfinity(seconds))

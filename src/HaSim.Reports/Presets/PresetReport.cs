@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using HaSim.Analysis;
 using HaSim.Model.Architectures;
@@ -27,10 +28,10 @@ public static class PresetReport
     public static string Describe(Preset p)
     {
         var sb = new StringBuilder();
-        sb.Append($"{p.Name}: {p.Title}\n");
-        sb.Append($"model {p.Model.Name()}, seed document {p.SeedDocument}, SLA {Format.Percent(p.SlaTarget, 2)}\n");
-        sb.Append($"credits: {string.Join(", ", p.ServiceLevel.CreditTiers.Select(c => $"{Format.Percent(c.CreditFraction, 0)} below {Format.Percent(c.UptimeBelow, 2)}"))} ({p.ServiceLevel.Source})\n");
-        sb.Append($"default workload: WAL {Units.FormatByteRate(p.Workload.Wal.RateAt(0))}, {p.Workload.TransactionsPerSecond:G4} transactions/s, database {Format.Bytes(p.Workload.DatabaseBytes)} ({p.WorkloadSource})\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"{p.Name}: {p.Title}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"model {p.Model.Name()}, seed document {p.SeedDocument}, SLA {Format.Percent(p.SlaTarget, 2)}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"credits: {string.Join(", ", p.ServiceLevel.CreditTiers.Select(c => $"{Format.Percent(c.CreditFraction, 0)} below {Format.Percent(c.UptimeBelow, 2)}"))} ({p.ServiceLevel.Source})\n");
+        sb.Append(CultureInfo.InvariantCulture, $"default workload: WAL {Units.FormatByteRate(p.Workload.Wal.RateAt(0))}, {p.Workload.TransactionsPerSecond:G4} transactions/s, database {Format.Bytes(p.Workload.DatabaseBytes)} ({p.WorkloadSource})\n\n");
         var t = new TextTable("parameter", "value", "source");
         foreach (var (key, value) in p.Parameters.Values)
         {

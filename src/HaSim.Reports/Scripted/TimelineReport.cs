@@ -19,22 +19,22 @@ public static class TimelineReport
         var s = result.Scenario;
         var architecture = s.Preset.Architecture;
         var sb = new StringBuilder();
-        sb.Append($"Scenario  {s.Name}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"Scenario  {s.Name}\n");
         if (s.Description.Length > 0)
         {
-            sb.Append($"          {s.Description.Trim()}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"          {s.Description.Trim()}\n");
         }
 
-        sb.Append($"Preset    {s.Preset.Name}: {s.Preset.Title}\n");
-        sb.Append($"Seed      {result.Seed}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"Preset    {s.Preset.Name}: {s.Preset.Title}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"Seed      {result.Seed}\n");
         if (result.InvariantChecks > 0)
         {
-            sb.Append($"Checked   {result.InvariantChecks:N0} invariant checks held\n");
+            sb.Append(CultureInfo.InvariantCulture, $"Checked   {result.InvariantChecks:N0} invariant checks held\n");
         }
 
         if (s.Overrides.Count > 0)
         {
-            sb.Append($"Overrides {string.Join(", ", s.Overrides.Select(k => $"{k} = {s.Parameters[k].Display()}"))}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"Overrides {string.Join(", ", s.Overrides.Select(k => $"{k} = {s.Parameters[k].Display()}"))}\n");
         }
 
         sb.Append("\nTimeline\n");
@@ -43,7 +43,7 @@ public static class TimelineReport
         sb.Append(RenderIncidents(result));
         foreach (var incident in result.Incidents)
         {
-            sb.Append($"\nIncident {incident.Number}: {incident.FailureMode.Label} ({string.Join("; ", incident.Faults.Select(f => f.Describe()))})\n");
+            sb.Append(CultureInfo.InvariantCulture, $"\nIncident {incident.Number}: {incident.FailureMode.Label} ({string.Join("; ", incident.Faults.Select(f => f.Describe()))})\n");
             sb.Append(RenderStages(incident));
         }
 

@@ -16,7 +16,7 @@ public static class Format
     public static string Bytes(double bytes) => Units.FormatBytes(bytes);
 
     /// <summary>A percentage with the given decimals.</summary>
-    public static string Percent(double fraction, int decimals = 1) => (fraction * 100).ToString("F" + decimals, CultureInfo.InvariantCulture) + "%";
+    public static string Percent(double fraction, int decimals = 1) => (fraction * 100).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + "%";
 
     /// <summary>An invariant number.</summary>
     public static string Number(double value, string format = "G6") => value.ToString(format, CultureInfo.InvariantCulture);

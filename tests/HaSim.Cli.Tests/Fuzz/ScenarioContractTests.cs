@@ -77,7 +77,7 @@ public class ScenarioContractTests(ITestOutputHelper log)
                 Contract.Holds(mc, text, ExitCodes.Success, ExitCodes.BadInput);
                 if (mc.Exit == ExitCodes.BadInput)
                 {
-                    Assert.True(mc.Err.Contains("expect: checks a scripted replay", StringComparison.Ordinal) || mc.Err.Contains("this run expects", StringComparison.Ordinal)
+                    Assert.True(mc.Err.Contains("expect: checks the scripted incidents of a replay", StringComparison.Ordinal) || mc.Err.Contains("this run expects", StringComparison.Ordinal)
                         || mc.Err.Contains("a data-loss figure can hold", StringComparison.Ordinal), $"unexpected refusal\n--- input ---\n{text}\n--- stderr ---\n{mc.Err}");
                 }
 

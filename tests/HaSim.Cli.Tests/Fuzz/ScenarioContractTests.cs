@@ -21,7 +21,7 @@ public sealed class FuzzCollection
 [Collection(FuzzCollection.Name)]
 public class ScenarioContractTests(ITestOutputHelper log)
 {
-    public const int DefaultInputs = 8_000;
+    public const int DefaultInputs = 10_000;
 
     public static int Inputs => int.TryParse(Environment.GetEnvironmentVariable("HASIM_FUZZ"), NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n : DefaultInputs;
 

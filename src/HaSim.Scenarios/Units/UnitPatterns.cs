@@ -34,8 +34,8 @@ public static class UnitPatterns
     /// <summary>A data rate: <c>40 MB/s</c>, <c>1 GB per hour</c>, <c>1 GB / 10 min</c>.</summary>
     public static string ByteRate { get; } = $@"^\s*{SizeText}{Per}\s*$";
 
-    /// <summary>An event rate: <c>500 /s</c>, <c>2 per year</c>, <c>1 per 90 days</c>.</summary>
-    public static string EventRate { get; } = $@"^\s*{Number}{Per}\s*$";
+    /// <summary>An event rate: <c>500 /s</c>, <c>2 per year</c>, <c>1 per 90 days</c>; without a number, one (<c>per year</c>).</summary>
+    public static string EventRate { get; } = $@"^\s*(?:{Number})?{Per}\s*$";
 
     /// <summary>A percentage or fraction written as text: <c>95%</c>, <c>99.99 %</c>, <c>0.25</c>.</summary>
     public static string Fraction { get; } = $@"^\s*{Number}\s*%?\s*$";

@@ -93,6 +93,64 @@ public sealed class SchemaTests
         Assert.False(Evaluate("scenario", "preset: azure-zone-redundant-ha\nparameters:\n  failover.promote: {lognormal: {median: 30 s}}\n").IsValid);
     }
 
+    [Theory]
+    [InlineData("45 s", true)]
+    [InlineData("{constant: 45 s}", true)]
+    [InlineData("{uniform: {min: 10 s, max: 20 s}}", true)]
+    [InlineData("{uniform: [10 s, 20 s]}", true)]
+    [InlineData("{lognormal: {median: 30 s, p99: 2 min}}", true)]
+    [InlineData("{lognormal: {median: 30 s, p95: 2 min}}", true)]
+    [InlineData("{lognormal: {mean: 30 s, sd: 10 s}}", true)]
+    [InlineData("{exponential: {mean: 30 s}}", true)]
+    [InlineData("{exponential: {rate: 2 per min}}", true)]
+    [InlineData("{weibull: {shape: 1.5, scale: 30 s}}", true)]
+    [InlineData("{normal: {mean: 30 s, sd: 5 s}}", true)]
+    [InlineData("{normal: {mean: 30 s, sd: 5 s, min: 10 s, max: 50 s}}", true)]
+    [InlineData("{empirical: [10 s, 20 s, 30 s]}", true)]
+    [InlineData("45", false)]
+    [InlineData("{}", false)]
+    [InlineData("{uniform: [10 s]}", false)]
+    [InlineData("{uniform: {min: 10 s}}", false)]
+    [InlineData("{lognormal: {median: 30 s}}", false)]
+    [InlineData("{lognormal: {median: 30 s, p95: 1 min, p99: 2 min}}", false)]
+    [InlineData("{lognormal: {median: 30 s, sd: 10 s}}", false)]
+    [InlineData("{exponential: {mean: 30 s, rate: 2 per min}}", false)]
+    [InlineData("{exponential: 30 s}", false)]
+    [InlineData("{weibull: {shape: 1.5}}", false)]
+    [InlineData("{normal: {mean: 30 s}}", false)]
+    [InlineData("{empirical: []}", false)]
+    [InlineData("{gamma: {shape: 2, scale: 30 s}}", false)]
+    [InlineData("{mean: 30 s}", false)]
+    [InlineData("{uniform: [10 s, 20 s], constant: 3 s}", false)]
+    public void A_distribution_is_accepted_by_the_schema_exactly_when_the_loader_reads_it(string distribution, bool valid)
+    {
+        string text = $"preset: azure-zone-redundant-ha\nparameters:\n  failover.promote: {distribution}\n";
+        bool loads = true;
+        try
+        {
+            ScenarioLoader.Parse(text, "distribution.yaml");
+        }
+        catch (ScenarioException)
+        {
+            loads = false;
+        }
+
+        Assert.Equal(valid, loads);
+        Assert.Equal(valid, Evaluate("scenario", text).IsValid);
+    }
+
+    [Fact]
+    public void The_readme_scenario_example_loads_and_validates()
+    {
+        string readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+        int section = readme.IndexOf("## Scenario files", StringComparison.Ordinal);
+        int start = readme.IndexOf("```yaml\n", section, StringComparison.Ordinal) + "```yaml\n".Length;
+        string yaml = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+        ScenarioLoader.Parse(yaml, "README.md");
+        var result = Evaluate("scenario", yaml);
+        Assert.True(result.IsValid, Errors(result));
+    }
+
     [Fact]
     public void Hasim_schema_prints_the_published_schema()
     {

@@ -12,7 +12,7 @@ internal static class SchemaCommand
     {
         string kinds = string.Join(", ", FileSchemas.All.Select(s => s.Kind));
         var kind = new Argument<string?>("kind") { Description = $"The kind of file: {kinds}.", Arity = ArgumentArity.ZeroOrOne };
-        var outDir = new Option<string?>("--out") { Description = "Write the schema (every kind's, without KIND) into this folder as hasim-KIND.schema.json instead of printing it." };
+        var outDir = new Option<string?>("--out") { HelpName = "DIR", Description = "Write the schema (every kind's, without KIND) into this folder as hasim-KIND.schema.json instead of printing it." };
         var command = new Command("schema", "Print the JSON Schema (draft 2020-12) of a kind of HaSim file, written from the grammar the loaders read and the parameter catalog, for editors and other tools. The repository publishes them under schemas/.")
         {
             kind,

@@ -44,9 +44,10 @@ public static partial class BudgetFileLoader
     /// <summary>The most replications a budget may escalate to.</summary>
     public const long MaxReplicationsLimit = 1L << 30;
 
-    private static readonly string[] RootKeys = ["defaults", "budgets"];
-    private static readonly string[] DefaultKeys = ["replications", "max_replications", "confidence", "regression", "seed"];
-    private static readonly string[] BudgetKeys = ["name", "description", "scenario", "preset", "years", "goal", "confidence", "replications", "max_replications", "regression", "seed", "source"];
+    // The keys each section accepts are declared once, with the JSON Schema (BudgetGrammar.cs).
+    private static readonly string[] RootKeys = BudgetGrammar.Root.KeyNames;
+    private static readonly string[] DefaultKeys = BudgetGrammar.Defaults.KeyNames;
+    private static readonly string[] BudgetKeys = BudgetGrammar.Budget.KeyNames;
 
     /// <summary>Loads and validates the budgets file at <paramref name="path"/> (and every scenario it names).</summary>
     /// <exception cref="ScenarioException">The file, or a scenario it names, is missing, malformed or invalid.</exception>
@@ -64,7 +65,7 @@ public static partial class BudgetFileLoader
     /// <summary>Parses budgets text (for tests); <paramref name="path"/> names it in errors and anchors relative scenario paths.</summary>
     public static BudgetFile Parse(string text, string path) => Bind(YamlDocumentReader.Parse(text, path), path);
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,99}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(BudgetGrammar.NamePattern, RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
 
     private static BudgetFile Bind(MapNode root, string path)

@@ -7,6 +7,7 @@ using HaSim.Model.Presets;
 using HaSim.Model.Topology;
 using HaSim.Model.Workloads;
 using HaSim.Scenarios.Diagnostics;
+using HaSim.Scenarios.Grammar;
 using HaSim.Scenarios.Units;
 using HaSim.Scenarios.Yaml;
 
@@ -18,11 +19,12 @@ namespace HaSim.Scenarios.Binding;
 /// </summary>
 public static class ScenarioLoader
 {
-    private static readonly string[] RootKeys = ["name", "description", "preset", "seed", "horizon", "parameters", "workload", "client", "timeline", "expect"];
-    private static readonly string[] WorkloadKeys = ["wal_rate", "transaction_rate", "transaction_duration", "database_size"];
-    private static readonly string[] ClientKeys = ["retry_interval", "backoff", "max_retry_interval", "connect_timeout", "honours_dns_ttl", "dns_cache", "jitter"];
-    private static readonly string[] FaultKeys = ["at", "target", "fault", "duration"];
-    private static readonly string[] ExpectKeys = ["metric", "incident", "of", "min", "max", "equals", "source"];
+    // The keys each section accepts are declared once, with the JSON Schema (Grammar/ScenarioGrammar.cs).
+    private static readonly string[] RootKeys = ScenarioGrammar.Root.KeyNames;
+    private static readonly string[] WorkloadKeys = ScenarioGrammar.Workload.KeyNames;
+    private static readonly string[] ClientKeys = ScenarioGrammar.Client.KeyNames;
+    private static readonly string[] FaultKeys = ScenarioGrammar.Fault.KeyNames;
+    private static readonly string[] ExpectKeys = ScenarioGrammar.Expectation.KeyNames;
 
     /// <summary>Loads and validates the scenario at <paramref name="path"/>.</summary>
     /// <exception cref="ScenarioException">The file is missing, malformed or invalid.</exception>
@@ -181,7 +183,7 @@ public static class ScenarioLoader
         foreach (var step in node.AsSeq().RequireCount(1))
         {
             var map = step.AsMap();
-            map.EnsureOnlyKnownKeys("from", "rate");
+            map.EnsureOnlyKnownKeys(ScenarioGrammar.WalStep.KeyNames);
             var from = map.RequiredScalar("from");
             double at = from.AsSeconds();
             if (steps.Count == 0 && at != 0)

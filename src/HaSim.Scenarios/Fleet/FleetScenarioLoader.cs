@@ -8,6 +8,7 @@ using HaSim.Model.Presets;
 using HaSim.Model.Topology;
 using HaSim.Scenarios.Binding;
 using HaSim.Scenarios.Diagnostics;
+using HaSim.Scenarios.Grammar;
 using HaSim.Scenarios.Units;
 using HaSim.Scenarios.Yaml;
 
@@ -26,11 +27,12 @@ public static partial class FleetScenarioLoader
     /// <summary>The most databases a fleet may have.</summary>
     public const int MaxFleetCount = 200_000;
 
-    private static readonly string[] RootKeys = ["name", "description", "seed", "horizon", "fleet", "timeline"];
-    private static readonly string[] FleetKeys = ["groups", "capacity"];
-    private static readonly string[] GroupKeys = ["name", "preset", "count", "placement", "parameters", "workload", "client"];
-    private static readonly string[] PlacementKeys = ["zones", "computes_per_node"];
-    private static readonly string[] FaultKeys = ["at", "target", "fault", "duration"];
+    // The keys each section accepts are declared once, with the JSON Schema (Grammar/FleetGrammar.cs).
+    private static readonly string[] RootKeys = FleetGrammar.Root.KeyNames;
+    private static readonly string[] FleetKeys = FleetGrammar.Fleet.KeyNames;
+    private static readonly string[] GroupKeys = FleetGrammar.Group.KeyNames;
+    private static readonly string[] PlacementKeys = FleetGrammar.Placement.KeyNames;
+    private static readonly string[] FaultKeys = FleetGrammar.Fault.KeyNames;
 
     /// <summary>True if the root of the scenario document has a <c>fleet:</c> section.</summary>
     public static bool IsFleet(MapNode root)
@@ -318,7 +320,7 @@ public static partial class FleetScenarioLoader
         return new FleetFault(FleetFaultScope.Node, new Fault(at, target, kind, null, origin), group, -1, zone, node);
     }
 
-    [GeneratedRegex("^[a-z][a-z0-9_-]*$")]
+    [GeneratedRegex(FleetGrammar.GroupNamePattern)]
     private static partial Regex GroupName();
 
     [GeneratedRegex("^node-([0-9]+)$")]

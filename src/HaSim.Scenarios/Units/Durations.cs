@@ -34,7 +34,7 @@ public static class Durations
     private static readonly Dictionary<string, decimal> Units =
         Table.ToDictionary(u => u.Name, u => u.Seconds, StringComparer.OrdinalIgnoreCase);
 
-    private static readonly string[] UnitNames = [.. Table.Select(u => u.Name)];
+    internal static readonly string[] UnitNames = [.. Table.Select(u => u.Name)];
 
     private const string KnownUnits = "use ms, s, min, h, d, w, months or years";
 

@@ -26,7 +26,7 @@ public static class Sizes
 
     private static readonly Dictionary<string, decimal> Units = Table.ToDictionary(u => u.Name, u => u.Bytes, StringComparer.Ordinal);
 
-    private static readonly string[] UnitNames = [.. Table.Select(u => u.Name)];
+    internal static readonly string[] UnitNames = [.. Table.Select(u => u.Name)];
 
     // For formatting, largest first within each family.
     private static readonly (string Name, decimal Bytes)[] FormatUnits =

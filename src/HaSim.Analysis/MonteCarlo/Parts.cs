@@ -71,7 +71,7 @@ internal sealed class FailureModeAccumulator
         var figures = MetricTable.IncidentFigures;
         for (int k = 0; k < figures.Count; k++)
         {
-            if (figures[k].Read(incident) is { } value)
+            if (figures[k].ReadPlain(incident) is { } value)
             {
                 Figures[k].Add(value);
             }

@@ -63,11 +63,15 @@ public sealed class ReplicationTally : IRunObserver
         _years = new YearMarks(RareEvent.YearEvents, _settings.Years);
     }
 
-    /// <summary>Called with every incident as it is recorded (after the tally has counted it); for comparisons.</summary>
+    /// <summary>Called with every incident as it is recorded (after the tally has counted it); for comparisons. The incident is valid only during the call.</summary>
     public Action<Incident>? IncidentHook { get; set; }
 
     /// <inheritdoc/>
     public bool WantsTrace => false;
+
+    /// <inheritdoc/>
+    /// <remarks>The tally reads each incident and interval as it arrives and keeps none.</remarks>
+    public bool RetainsRecords => false;
 
     /// <summary>Starts a new replication.</summary>
     /// <exception cref="InvalidOperationException">The previous replication was not completed.</exception>
@@ -152,8 +156,10 @@ public sealed class ReplicationTally : IRunObserver
 
         mode.PendingIncidents++;
         mode.PendingDowntime += attributed;
-        foreach (var stage in incident.Stages)
+        var stages = incident.Stages;
+        for (int k = 0; k < stages.Count; k++)
         {
+            var stage = stages[k];
             if (!_stageByName.TryGetValue(stage.Stage, out var s))
             {
                 s = _target.Stage(stage.Stage.Key);

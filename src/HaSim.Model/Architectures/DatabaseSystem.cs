@@ -36,7 +36,10 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
     private readonly List<Fault> _scripted = [];
     private readonly DegradedKind[] _degradedKinds;
     private readonly double[] _degradedSince;
+    private readonly bool _reuseRecords;
     private Incident? _open;
+    private Incident? _spareIncident;
+    private DegradedInterval? _degradedRecord;
     private int _incidentCount;
     private bool _serving = true;
     private double? _dnsChangedAt;
@@ -70,6 +73,9 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
         Capacity = context.Capacity;
         _checkers = [.. context.Checkers ?? []];
         Tracing = _observer.WantsTrace;
+
+        // Checkers may keep what they are shown; an observer that keeps nothing lets records be reused.
+        _reuseRecords = !_observer.RetainsRecords && _checkers.Length == 0;
         Random = Stream(recoveryStream);
         _transactions = Stream("workload/transactions");
         _dnsCache = Stream("client/dns-cache");
@@ -101,6 +107,13 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
 
     /// <summary>How many checker observations have run (each checker called at each change point), for reports of what was checked.</summary>
     public long InvariantChecks { get; private set; }
+
+    /// <summary>
+    /// True if incidents, degraded intervals and the faults of recurring failures are reused once
+    /// reported (the observer keeps none of them and no checker watches): a long run then allocates
+    /// nothing per incident.
+    /// </summary>
+    public bool ReusesRecords => _reuseRecords;
 
     /// <summary>The runner of this database's recovery workflows.</summary>
     public StageRunner Runner { get; }
@@ -169,6 +182,31 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
         ArgumentNullException.ThrowIfNull(route);
         System.Diagnostics.Debug.Assert(ReferenceEquals(route, RouteOf(fault)), "The route is the fault's.");
         ApplyFault(fault, route);
+    }
+
+    /// <summary>
+    /// Applies the next occurrence of a recurring fault (a random failure process) now, through
+    /// <paramref name="route"/> (see <see cref="InjectNow(Fault, FaultRoute)"/>), and returns the fault
+    /// applied. Pass the fault this returned for the previous occurrence as <paramref name="previous"/>:
+    /// when the system reuses records (<see cref="ReusesRecords"/>) it is renewed instead of allocating one.
+    /// </summary>
+    public Fault InjectOccurrence(Fault? previous, FaultRoute route, Target target, FaultKind kind, double? durationSeconds, string? origin, FailureMode? mode)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        Fault fault;
+        if (_reuseRecords && previous is not null && ReferenceEquals(previous.Target, target) && ReferenceEquals(previous.Kind, kind)
+            && ReferenceEquals(previous.Origin, origin) && ReferenceEquals(previous.Mode, mode))
+        {
+            previous.Renew(Now, durationSeconds);
+            fault = previous;
+        }
+        else
+        {
+            fault = new Fault(Now, target, kind, durationSeconds, origin, mode);
+        }
+
+        InjectNow(fault, route);
+        return fault;
     }
 
     /// <summary>The target named <paramref name="text"/> (key or label), or null.</summary>
@@ -498,7 +536,18 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
     private void OpenNewIncident()
     {
         var mode = _currentMode ?? throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"The {Architecture.Kind} service stopped serving at t={Now} s with no fault or workflow behind it."));
-        var incident = new Incident(++_incidentCount, Now, mode, _currentFault);
+        Incident incident;
+        if (_spareIncident is { } spare)
+        {
+            _spareIncident = null;
+            spare.Reset(++_incidentCount, Now, mode, _currentFault);
+            incident = spare;
+        }
+        else
+        {
+            incident = new Incident(++_incidentCount, Now, mode, _currentFault);
+        }
+
         if (LossAbortsTransactions() && Workload.MeanTransactionsInFlight > 0)
         {
             incident.TransactionsAborted = MathNet.Numerics.Distributions.Poisson.Sample(_transactions, Workload.MeanTransactionsInFlight);
@@ -548,6 +597,10 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
         }
 
         _observer.OnIncidentClosed(incident);
+        if (_reuseRecords)
+        {
+            _spareIncident = incident;
+        }
     }
 
     private void AccrueWal()
@@ -589,7 +642,19 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
 
         _degradedSince[k] = double.NaN;
         int? incident = since == _lastClosedAt ? _lastClosedIncident : null;
-        _observer.OnDegraded(new DegradedInterval(_degradedKinds[k], since, Now, incident));
+        DegradedInterval record;
+        if (_reuseRecords && _degradedRecord is { } reused)
+        {
+            reused.Renew(_degradedKinds[k], since, Now, incident);
+            record = reused;
+        }
+        else
+        {
+            record = new DegradedInterval(_degradedKinds[k], since, Now, incident);
+            _degradedRecord = _reuseRecords ? record : null;
+        }
+
+        _observer.OnDegraded(record);
         if (Tracing)
         {
             _observer.OnTrace(new TraceRecord(Now, "degraded-end", _degradedKinds[k].Key, "", incident, Now - since));
@@ -632,7 +697,7 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
     {
         if (Tracing)
         {
-            _observer.OnTrace(new TraceRecord(Now, "stage-start", stage.Stage.Key, stage.Scope == StageScope.Background ? "background" : "", stage.Incident?.Number));
+            _observer.OnTrace(new TraceRecord(Now, "stage-start", stage.Stage.Key, stage.Scope == StageScope.Background ? "background" : "", stage.Incident is null ? null : stage.IncidentNumber));
         }
 
         InvariantChecks += _checkers.Length;
@@ -651,14 +716,11 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
             c.OnStageEnded(this, run, active, stage);
         }
 
-        if (active.Incident is { IsClosed: false } incident)
-        {
-            incident.AddStage(stage);
-        }
+        active.OpenIncident?.AddStage(stage);
 
         if (Tracing)
         {
-            _observer.OnTrace(new TraceRecord(Now, "stage-end", stage.Stage.Key, stage.OutcomeText + (active.Scope == StageScope.Background ? " (background)" : ""), active.Incident?.Number, stage.DurationSeconds));
+            _observer.OnTrace(new TraceRecord(Now, "stage-end", stage.Stage.Key, stage.OutcomeText + (active.Scope == StageScope.Background ? " (background)" : ""), active.Incident is null ? null : active.IncidentNumber, stage.DurationSeconds));
         }
     }
 

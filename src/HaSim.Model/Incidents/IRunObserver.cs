@@ -14,4 +14,12 @@ public interface IRunObserver
 
     /// <summary>True if the observer wants trace lines (they cost time on long runs).</summary>
     bool WantsTrace { get; }
+
+    /// <summary>
+    /// True (the default) if the observer may keep the incidents and degraded intervals it is given.
+    /// False if it reads each only during the call that hands it over: the system may then reuse those
+    /// objects (and the faults of random failures) for later records, so that a long run allocates
+    /// nothing per incident.
+    /// </summary>
+    bool RetainsRecords => true;
 }

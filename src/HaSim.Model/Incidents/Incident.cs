@@ -13,16 +13,7 @@ public sealed class Incident
     private readonly List<RecoveryStage> _stages = [];
     private readonly List<Fault> _faults = [];
 
-    internal Incident(int number, double startSeconds, FailureMode mode, Fault? cause)
-    {
-        Number = number;
-        StartSeconds = startSeconds;
-        FailureMode = mode;
-        if (cause is not null)
-        {
-            _faults.Add(cause);
-        }
-    }
+    internal Incident(int number, double startSeconds, FailureMode mode, Fault? cause) => Reset(number, startSeconds, mode, cause);
 
     /// <summary>
     /// An incident recorded elsewhere (a tool, a test of the aggregation): clients down from
@@ -45,13 +36,13 @@ public sealed class Incident
     }
 
     /// <summary>1-based number within the run.</summary>
-    public int Number { get; }
+    public int Number { get; private set; }
 
     /// <summary>When service was lost.</summary>
-    public double StartSeconds { get; }
+    public double StartSeconds { get; private set; }
 
     /// <summary>The failure mode that opened the incident.</summary>
-    public FailureMode FailureMode { get; }
+    public FailureMode FailureMode { get; private set; } = null!;
 
     /// <summary>The faults involved, the first being the one that opened the incident.</summary>
     public IReadOnlyList<Fault> Faults => _faults;
@@ -113,6 +104,29 @@ public sealed class Incident
     }
 
     internal void AddStage(RecoveryStage stage) => _stages.Add(stage);
+
+    /// <summary>Makes this a new, open incident (a system reuses a closed one when its observer keeps none; see <see cref="IRunObserver.RetainsRecords"/>).</summary>
+    internal void Reset(int number, double startSeconds, FailureMode mode, Fault? cause)
+    {
+        Number = number;
+        StartSeconds = startSeconds;
+        FailureMode = mode;
+        DetectedSeconds = null;
+        ServerRestoredSeconds = null;
+        ClientRestoredSeconds = null;
+        EndpointChanged = false;
+        RpoBytes = 0;
+        RpoSeconds = 0;
+        DataLossCause = null;
+        TransactionsAborted = 0;
+        IsClosed = false;
+        _stages.Clear();
+        _faults.Clear();
+        if (cause is not null)
+        {
+            _faults.Add(cause);
+        }
+    }
 
     internal void AddFault(Fault fault)
     {

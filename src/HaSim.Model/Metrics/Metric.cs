@@ -47,12 +47,14 @@ public enum MetricSubject
 public sealed class Metric : TypedName
 {
     private readonly Func<Incident, TypedName?, double?>? _incident;
+    private readonly Func<Incident, double?>? _plain;
     private readonly Func<IReadOnlyList<Incident>, IReadOnlyList<DegradedInterval>, TypedName?, double?>? _run;
 
     private Metric(string key, string label, MetricUnit unit, MetricSubject subject, string description,
-        Func<Incident, TypedName?, double?>? incident, Func<IReadOnlyList<Incident>, IReadOnlyList<DegradedInterval>, TypedName?, double?>? run)
+        Func<Incident, TypedName?, double?>? incident, Func<IReadOnlyList<Incident>, IReadOnlyList<DegradedInterval>, TypedName?, double?>? run, Func<Incident, double?>? plain = null)
         : base(key, label)
     {
+        _plain = plain;
         Unit = unit;
         Subject = subject;
         Description = description;
@@ -85,13 +87,18 @@ public sealed class Metric : TypedName
     public double? Read(Incident incident, TypedName? subject = null) =>
         (_incident ?? throw new InvalidOperationException($"'{Key}' is a run metric.")).Invoke(incident, subject);
 
+    /// <summary>The value of an incident metric that takes no subject for <paramref name="incident"/>: <see cref="Read(Incident, TypedName?)"/> with one delegate call fewer, for per-incident aggregation.</summary>
+    /// <exception cref="InvalidOperationException">This metric is a run metric or takes a subject.</exception>
+    public double? ReadPlain(Incident incident) =>
+        (_plain ?? throw new InvalidOperationException($"'{Key}' is not an incident metric without a subject.")).Invoke(incident);
+
     /// <summary>The value of a run metric for a run's incidents and degraded intervals.</summary>
     /// <exception cref="InvalidOperationException">This is an incident metric.</exception>
     public double? Read(IReadOnlyList<Incident> incidents, IReadOnlyList<DegradedInterval> degraded, TypedName? subject = null) =>
         (_run ?? throw new InvalidOperationException($"'{Key}' is an incident metric.")).Invoke(incidents, degraded, subject);
 
     internal static Metric PerIncident(string key, string label, MetricUnit unit, string description, Func<Incident, double?> read) =>
-        new(key, label, unit, MetricSubject.None, description, (i, _) => read(i), null);
+        new(key, label, unit, MetricSubject.None, description, (i, _) => read(i), null, read);
 
     internal static Metric PerIncident(string key, string label, MetricUnit unit, MetricSubject subject, string description, Func<Incident, TypedName?, double?> read) =>
         new(key, label, unit, subject, description, read, null);

@@ -10,4 +10,9 @@ namespace HaSim.Model.Workflows;
 /// <param name="Scope">Whether it counts towards downtime.</param>
 /// <param name="Incident">The incident open when it began; null for background stages (and, a model bug, for an incident stage begun while serving).</param>
 /// <param name="Detector">For a detection stage, what detects the failure when it ends.</param>
-public readonly record struct ActiveStage(long Id, StageId Stage, double StartSeconds, StageScope Scope, Incident? Incident, string? Detector);
+/// <param name="IncidentNumber">The number of <paramref name="Incident"/> when it began (a reused incident object has another number by the time it is another incident).</param>
+public readonly record struct ActiveStage(long Id, StageId Stage, double StartSeconds, StageScope Scope, Incident? Incident, string? Detector, int IncidentNumber = 0)
+{
+    /// <summary>The incident it belongs to if that incident is still open.</summary>
+    public Incident? OpenIncident => Incident is { IsClosed: false } incident && incident.Number == IncidentNumber ? incident : null;
+}

@@ -205,7 +205,8 @@ public sealed class StageRunner
 
     private void Begin(WorkflowRun run, StageId stage, StageScope scope, string? detector)
     {
-        var active = new ActiveStage(++_stages, stage, _host.Simulation.Now, scope, scope == StageScope.Incident ? _host.OpenIncident : null, detector);
+        var incident = scope == StageScope.Incident ? _host.OpenIncident : null;
+        var active = new ActiveStage(++_stages, stage, _host.Simulation.Now, scope, incident, detector, incident?.Number ?? 0);
         run.AddOpen(active);
         _host.StageBegan(run, active);
     }

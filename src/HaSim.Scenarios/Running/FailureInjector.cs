@@ -25,7 +25,8 @@ public static class FailureInjector
     public static void Start(DatabaseSystem system, ParameterSet parameters)
     {
         ArgumentNullException.ThrowIfNull(system);
-        Start(system, parameters, system.Simulation.Streams, _ => true);
+        ArgumentNullException.ThrowIfNull(parameters);
+        new Renewals(system, PlanFor(system, parameters), system.Simulation.Streams).Start();
     }
 
     /// <summary>
@@ -39,22 +40,14 @@ public static class FailureInjector
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(streams);
         ArgumentNullException.ThrowIfNull(include);
-        foreach (var planned in PlanFor(system, parameters))
-        {
-            if (include(planned.Process))
-            {
-                Start(system, planned, streams);
-            }
-        }
+        new Renewals(system, [.. PlanFor(system, parameters).Where(p => include(p.Process))], streams).Start();
     }
 
     /// <summary>The renewal processes <see cref="Start(DatabaseSystem, ParameterSet)"/> runs (for injectors that run some of them differently).</summary>
     internal static Planned[] PlanFor(DatabaseSystem system, ParameterSet parameters) => Plans.GetValue(parameters, p => Plan(system.Architecture, p));
 
     /// <summary>Starts one planned renewal process, drawing from the system's own streams.</summary>
-    internal static void Start(DatabaseSystem system, Planned planned) => Start(system, planned, system.Simulation.Streams);
-
-    private static void Start(DatabaseSystem system, Planned planned, RandomStreams streams) => system.Simulation.Process(Failures(system, planned, streams), planned.Process.Key);
+    internal static void Start(DatabaseSystem system, Planned planned) => new Renewals(system, [planned], system.Simulation.Streams).Start();
 
     private static Planned[] Plan(ArchitectureDescriptor architecture, ParameterSet parameters)
     {
@@ -82,21 +75,51 @@ public static class FailureInjector
         return [.. plan];
     }
 
-    private static IEnumerable<Event> Failures(DatabaseSystem system, Planned planned, RandomStreams streams)
+    /// <summary>
+    /// The renewal processes of one run, as scheduled callbacks (token = the planned process): no
+    /// process, iterator or timeout per failure, and the same draws at the same times as one process per
+    /// failure process and target would make.
+    /// </summary>
+    private sealed class Renewals : IScheduledCallback
     {
-        var sim = system.Simulation;
-        var random = streams.Get(planned.StreamName);
+        private readonly DatabaseSystem _system;
+        private readonly Planned[] _plan;
+        private readonly RandomStreams _streams;
+        private readonly RandomStream[] _random;
+        private readonly Fault?[] _last;
 
-        // The first failure comes after the forward recurrence time, not a whole interval: the
-        // process is then stationary from time zero, so a 1-year replication sees the same
-        // failure rate as a year in the middle of a 100-year one (periodic maintenance would
-        // otherwise come about half an event a year short in short runs).
-        double wait = planned.Interval.SampleForwardRecurrence(random);
-        while (true)
+        public Renewals(DatabaseSystem system, Planned[] plan, RandomStreams streams)
         {
-            yield return sim.Timeout(wait);
-            system.InjectNow(new Fault(sim.Now, planned.Target, planned.Process.Kind, planned.Duration?.Sample(random), planned.Origin, planned.Process.Mode), planned.Route);
-            wait = planned.Interval.Sample(random);
+            _system = system;
+            _plan = plan;
+            _streams = streams;
+            _random = new RandomStream[plan.Length];
+            _last = new Fault?[plan.Length];
+        }
+
+        public void Start()
+        {
+            var sim = _system.Simulation;
+            for (int k = 0; k < _plan.Length; k++)
+            {
+                _random[k] = _streams.Get(_plan[k].StreamName);
+
+                // The first failure comes after the forward recurrence time, not a whole interval: the
+                // process is then stationary from time zero, so a 1-year replication sees the same
+                // failure rate as a year in the middle of a 100-year one (periodic maintenance would
+                // otherwise come about half an event a year short in short runs).
+                sim.ScheduleCallback(_plan[k].Interval.SampleForwardRecurrence(_random[k]), this, k);
+            }
+        }
+
+        void IScheduledCallback.OnCallback(long token)
+        {
+            int k = (int)token;
+            var planned = _plan[k];
+            var random = _random[k];
+            var process = planned.Process;
+            _last[k] = _system.InjectOccurrence(_last[k], planned.Route, planned.Target, process.Kind, planned.Duration?.Sample(random), planned.Origin, process.Mode);
+            _system.Simulation.ScheduleCallback(planned.Interval.Sample(random), this, k);
         }
     }
 

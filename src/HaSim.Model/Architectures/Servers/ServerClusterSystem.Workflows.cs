@@ -226,7 +226,7 @@ public sealed partial class ServerClusterSystem
             // The control plane orchestrates the new server once the restore is started (by an operator where it is not automatic).
             steps.AddRange(_d.HoldControlPlane());
             steps.AddRange(_d.HoldVm(_d._primaryVm, () => RestoreZone));
-            steps.Add(Do(() => _d.Primary.BeginBuild(RestoreZone, new StorageVolume(RestoreZone, _s.StorageSurvives))));
+            steps.Add(Do(() => _d.Rebuild(_d.Primary, RestoreZone)));
             steps.Add(Stage(S.ProvisionRestoreServer, _s.Provision));
             steps.AddRange(_d.Free(_d._primaryVm));
 
@@ -262,7 +262,7 @@ public sealed partial class ServerClusterSystem
                 .. _d.HoldVm(_d._rebuildVms[slot.Index], () => slot.Zone, RebuildPriority),
                 Do(() =>
                 {
-                    slot.BeginBuild(slot.Zone, new StorageVolume(slot.Zone, _s.StorageSurvives));
+                    _d.Rebuild(slot, slot.Zone);
                     buildStart = _d.Now;
                 }),
                 Stage(S.BuildStandby, _s.StandbyRebuild),
@@ -318,6 +318,50 @@ public sealed partial class ServerClusterSystem
             double stopped = FailedPrimary?.StoppedAtSeconds ?? _d.Now;
             _d.LoseCommittedData(_d.WalBytesBefore(stopped, lag), lag, DataLossCause.AsynchronousFailover);
         }
+    }
+
+    /// <summary>Builds a new VM with new storage for <paramref name="slot"/> in <paramref name="zone"/>.</summary>
+    private void Rebuild(Server slot, int zone)
+    {
+        var old = slot.Storage;
+        slot.BeginBuild(zone, NewVolume(zone));
+        if (ReusesRecords && _retiredVolumes.Count < MaxRetiredVolumes && !_retiredVolumes.Contains(old))
+        {
+            _retiredVolumes.Add(old);
+        }
+    }
+
+    /// <summary>
+    /// New storage in <paramref name="zone"/>: when records are reused (no observer or checker keeps
+    /// anything), a retired volume that nothing refers to any more, renewed; else a new one.
+    /// </summary>
+    private StorageVolume NewVolume(int zone)
+    {
+        for (int i = 0; i < _retiredVolumes.Count; i++)
+        {
+            var v = _retiredVolumes[i];
+            if (!VolumeInUse(v))
+            {
+                _retiredVolumes.RemoveAt(i);
+                v.Renew(zone);
+                return v;
+            }
+        }
+
+        return new StorageVolume(zone, _s.StorageSurvives);
+    }
+
+    private bool VolumeInUse(StorageVolume volume)
+    {
+        foreach (var s in _servers)
+        {
+            if (ReferenceEquals(s.Storage, volume))
+            {
+                return true;
+            }
+        }
+
+        return ReferenceEquals(_workflows.RestoreFrom, volume) || ReferenceEquals(_copyRun.Live?.Subject, volume);
     }
 
     /// <summary>The promoted standby takes the primary's slot; the old primary's slot becomes a standby slot to rebuild.</summary>

@@ -25,7 +25,9 @@ public sealed partial class ServerClusterSystem : DatabaseSystem
     private readonly Server[] _servers;
     private readonly Endpoint _endpoint;
     private readonly BackupSchedule _backups;
+    private const int MaxRetiredVolumes = 4;
     private readonly RunHandle[] _rebuildRuns;
+    private readonly List<StorageVolume> _retiredVolumes = [];
     private int _primary;
 
     /// <summary>

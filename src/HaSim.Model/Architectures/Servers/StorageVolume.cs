@@ -17,7 +17,7 @@ public sealed class StorageVolume
     }
 
     /// <summary>The zone (0-based) it is in.</summary>
-    public int Zone { get; }
+    public int Zone { get; private set; }
 
     /// <summary>True for remote storage, which outlives its server.</summary>
     public bool SurvivesServerLoss { get; }
@@ -53,6 +53,14 @@ public sealed class StorageVolume
         {
             CopiesLost--;
         }
+    }
+
+    /// <summary>Makes this retired volume a new, intact one in <paramref name="zone"/> (see <see cref="ServerClusterSystem"/>'s reuse of volumes nothing refers to).</summary>
+    internal void Renew(int zone)
+    {
+        Zone = zone;
+        CopiesLost = 0;
+        IsDestroyed = false;
     }
 
     /// <summary>The server holding it was lost: local storage goes with it.</summary>

@@ -18,7 +18,7 @@ namespace HaSim.Scenarios.Binding;
 /// </summary>
 public static class ScenarioLoader
 {
-    private static readonly string[] RootKeys = ["name", "description", "preset", "seed", "horizon", "parameters", "workload", "client", "timeline", "expect"];
+    private static readonly string[] RootKeys = ["name", "description", "preset", "seed", "horizon", "parameters", "workload", "client", "timeline", "expect", Cost.CostLoader.Field];
     private static readonly string[] WorkloadKeys = ["wal_rate", "transaction_rate", "transaction_duration", "database_size"];
     private static readonly string[] ClientKeys = ["retry_interval", "backoff", "max_retry_interval", "connect_timeout", "honours_dns_ttl", "dns_cache", "jitter"];
     private static readonly string[] FaultKeys = ["at", "target", "fault", "duration"];
@@ -43,6 +43,7 @@ public static class ScenarioLoader
         }
 
         bag.AddRange(root.FindUnknownKeys(RootKeys));
+        Cost.CostLoader.Read(root, bag); // checked here so 'hasim validate' reports it; sweeps read it again
         var presetNode = root.RequiredScalar("preset");
         var preset = PresetCatalog.Find(presetNode.Value)
             ?? throw presetNode.Error(

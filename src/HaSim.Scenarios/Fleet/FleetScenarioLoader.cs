@@ -26,7 +26,7 @@ public static partial class FleetScenarioLoader
     /// <summary>The most databases a fleet may have.</summary>
     public const int MaxFleetCount = 200_000;
 
-    private static readonly string[] RootKeys = ["name", "description", "seed", "horizon", "fleet", "timeline"];
+    private static readonly string[] RootKeys = ["name", "description", "seed", "horizon", "fleet", "timeline", Cost.CostLoader.Field];
     private static readonly string[] FleetKeys = ["groups", "capacity"];
     private static readonly string[] GroupKeys = ["name", "preset", "count", "placement", "parameters", "workload", "client"];
     private static readonly string[] PlacementKeys = ["zones", "computes_per_node"];
@@ -64,6 +64,7 @@ public static partial class FleetScenarioLoader
     {
         var bag = new DiagnosticBag();
         bag.AddRange(root.FindUnknownKeys(RootKeys));
+        Cost.CostLoader.Read(root, bag); // checked here so 'hasim validate' reports it; sweeps read it again
         string name = root.OptionalScalar("name")?.Value ?? Path.GetFileNameWithoutExtension(path);
         string description = root.OptionalScalar("description")?.Value ?? "";
         var (seed, horizon) = ScenarioLoader.ReadSeedAndHorizon(root, bag);

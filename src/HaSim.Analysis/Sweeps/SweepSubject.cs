@@ -122,7 +122,27 @@ public sealed partial class SweepSubject
             scenario = scenario with { Parameters = parameters, Overrides = [.. scenario.Overrides.Append(key).Distinct(StringComparer.Ordinal)] };
         }
 
-        return scenario;
+        return ReboundTimeline(scenario, point, bag);
+    }
+
+    /// <summary>The timeline's faults on the targets the changed parameters give (a target is one parameter set's), refusing a point that removes a target the timeline uses.</summary>
+    private static Scenario ReboundTimeline(Scenario scenario, SweepPointSpec point, DiagnosticBag bag)
+    {
+        var targets = scenario.Preset.Architecture.Targets(scenario.Parameters);
+        var timeline = new List<Model.Faults.Fault>();
+        foreach (var fault in scenario.Timeline)
+        {
+            var target = targets.FirstOrDefault(t => t.Key == fault.Target.Key);
+            if (target is null)
+            {
+                bag.Add(new ScenarioDiagnostic("--param", 1, 1, point.Label, $"at {point.Label} the timeline's target '{fault.Target.Key}' does not exist", "sweep values that keep every target the timeline names"));
+                return scenario;
+            }
+
+            timeline.Add(fault with { Target = target });
+        }
+
+        return scenario with { Timeline = timeline };
     }
 
     private FleetScenario ApplyFleet(SweepPointSpec point, DiagnosticBag bag)

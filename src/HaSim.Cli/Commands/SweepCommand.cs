@@ -130,7 +130,7 @@ internal static class SweepCommand
         [
             "hasim sweep scenarios/fleet/serverless-2000-az-outage.yaml --param 'compute.spare_slots_per_az=0..400 step 100' --goal 'p99 client_rto <= 5 min'",
             "hasim sweep scenarios/fleet/serverless-2000-az-outage.yaml --param compute.spare_slots_per_az=0,200 --param compute.warm_pool_per_az=0,20 --replications 50 --report",
-            "hasim sweep scenarios/azure/tier-cost.yaml --param preset=azure-non-ha,azure-same-zone-ha,azure-zone-redundant-ha --years 1 --replications 2000 --goal 'availability >= 99.99%'",
+            "hasim sweep scenarios/capacity/azure-tier-cost.yaml --param preset=azure-non-ha,azure-same-zone-ha,azure-zone-redundant-ha --years 1 --replications 2000 --goal 'availability >= 99.995%'",
             "hasim sweep azure.yaml --param standby.count=1,2 --param 'failover.promote=10 s,30 s' --one-at-a-time --figure 'p99 rto' --figure 'max rpo_bytes'",
         ]);
     }

@@ -17,8 +17,9 @@ public static class SweepText
         ArgumentNullException.ThrowIfNull(result);
         var r = result.Request;
         var sb = new StringBuilder();
-        string what = r.Years is { } y ? string.Create(C, $"{y:0.###} simulated years of random failures") : "replays of the scripted timeline";
-        string databases = r.Subject.Fleet is { } fleet ? string.Create(C, $", a fleet of {fleet.DatabaseCount:N0} databases") : "";
+        string what = r.Years is { } y ? string.Create(C, $"{y:0.###} simulated year{(y == 1 ? "" : "s")} of random failures") : "replays of the scripted timeline";
+        var counts = result.Points.Select(p => p.Databases).Distinct().ToList();
+        string databases = r.Subject.Fleet is null ? "" : counts.Count == 1 ? string.Create(C, $", a fleet of {counts[0]:N0} databases") : ", a fleet (its size varies by point)";
         sb.Append(C, $"Sweep of {r.Subject.Name}{databases}: {result.Points.Count} points ({SweepFormat.Key(r.Mode).Replace('_', ' ')}), {r.Replications:N0} replications each ({what}), seed {r.Seed}.\n");
         sb.Append("Every point runs the same seeds (common random numbers): the same failures hit every point.\n");
         sb.Append(C, $"Intervals: {r.Level * 100:0.##}% confidence.\n");

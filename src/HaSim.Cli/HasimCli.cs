@@ -119,7 +119,7 @@ public static class HasimCli
     {
         var root = new RootCommand("HaSim: simulate high-availability failure modes of cloud databases. How long are clients down (RTO), how much committed data is lost (RPO), how often is the SLA missed?");
         var examples = new Dictionary<Command, string[]>();
-        foreach (var (command, lines) in new[] { RunCommand.Create(), ValidateCommand.Create(), PresetsCommand.Create(), CompareCommand.Create(), MergeCommand.Create(), CheckCommand.Create(), ReportCommand.Create(), SchemaCommand.Create() })
+        foreach (var (command, lines) in new[] { RunCommand.Create(), ValidateCommand.Create(), PresetsCommand.Create(), CompareCommand.Create(), MergeCommand.Create(), CheckCommand.Create(), ReportCommand.Create(), SweepCommand.Create(), SchemaCommand.Create() })
         {
             root.Subcommands.Add(command);
             examples[command] = lines;

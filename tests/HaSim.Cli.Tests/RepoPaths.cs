@@ -12,7 +12,14 @@ internal static class RepoPaths
     /// <summary>The shipped single-database scenarios (not budgets, not fleets).</summary>
     public static IEnumerable<string> ShippedScenarioFiles() =>
         Directory.EnumerateFiles(Scenarios, "*.yaml", SearchOption.AllDirectories)
-            .Where(f => !f.Contains(Path.Combine("scenarios", "budgets"), StringComparison.Ordinal) && !f.Contains(Path.Combine("scenarios", "fleet"), StringComparison.Ordinal))
+            .Where(f => !f.Contains(Path.Combine("scenarios", "budgets"), StringComparison.Ordinal) && !f.Contains(Path.Combine("scenarios", "fleet"), StringComparison.Ordinal)
+                && !f.Contains(Path.Combine("scenarios", "capacity"), StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
+
+    /// <summary>The shipped capacity-planning examples (sweeps with prices; no expectations, they are run by 'hasim sweep').</summary>
+    public static IEnumerable<string> CapacityScenarioFiles() =>
+        Directory.EnumerateFiles(Path.Combine(Scenarios, "capacity"), "*.yaml")
             .Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal);
 

@@ -42,6 +42,17 @@ public sealed partial class ReportPageTests(ReportResults results)
     }
 
     [Fact]
+    public void ASweepReportDrawsEachFigureAndTheCostWithTheChosenPoint()
+    {
+        Assert.Equal(ResultsKind.Sweep, results.SweepReport.Kind);
+        Assert.Equal(2, results.SweepReport.Charts); // the goal's figure across the sweep, and the cost
+        string html = File.ReadAllText(results.SweepReport.Html);
+        Assert.Contains("compute.spare_slots_per_az=8 (chosen)", html, StringComparison.Ordinal);
+        Assert.Contains("example prices, not vendor quotes", html, StringComparison.Ordinal);
+        Assert.Contains("goal max client_rto &lt;= 4 min", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheMarkdownTwinLinksOnePngPerChart()
     {
         foreach (var files in results.All)

@@ -32,10 +32,20 @@ public sealed class ReportResults : IDisposable
         var b = Preset("aiven-business");
         Written(Comparison, f => MonteCarloOutput.WriteComparison(f, ComparisonRunner.Run([a, b], 2, 30, 5, 2).Summarise([Identity(a), Identity(b)])));
 
+        string sweepFile = Path.Combine(Root, "sweep-fleet.yaml");
+        File.WriteAllText(sweepFile, SweepFleet);
+        var subject = Analysis.Sweeps.SweepSubject.Load(sweepFile);
+        var parameters = new[] { Analysis.Sweeps.SweepParameter.Parse("compute.spare_slots_per_az=0,4,8") };
+        var goal = Analysis.Budgets.GoalParser.Parse("max client_rto <= 4 min", "--goal", subject.Architecture);
+        var request = new Analysis.Sweeps.SweepRequest(subject, parameters, Analysis.Sweeps.SweepMode.Grid, [goal.Figure], goal, null, 4, 1, 2);
+        var sweep = Analysis.Sweeps.SweepRunner.Run(request, subject.Configure(Analysis.Sweeps.SweepPlan.Points(parameters, Analysis.Sweeps.SweepMode.Grid)));
+        Written(Sweep, f => Sweeps.SweepOutput.Write(f, sweep));
+
         Options = new ReportOptions(BudgetSeconds: 120);
         ScriptedReport = ResultsReport.Write(Scripted, Options);
         MonteCarloReport = ResultsReport.Write(MonteCarlo, Options);
         ComparisonReport = ResultsReport.Write(Comparison, Options);
+        SweepReport = ResultsReport.Write(Sweep, Options);
     }
 
     public static string RepoRoot { get; } = FindRoot();
@@ -48,6 +58,9 @@ public sealed class ReportResults : IDisposable
 
     public string Comparison => Path.Combine(Root, "compare");
 
+    /// <summary>A fleet sweep with prices: 30 endpoints, spare slots 0, 4, 8 (az-1's 10 computes fit at 8).</summary>
+    public string Sweep => Path.Combine(Root, "sweep");
+
     public ReportOptions Options { get; }
 
     public ReportFiles ScriptedReport { get; }
@@ -56,7 +69,26 @@ public sealed class ReportResults : IDisposable
 
     public ReportFiles ComparisonReport { get; }
 
-    public IEnumerable<ReportFiles> All => [ScriptedReport, MonteCarloReport, ComparisonReport];
+    public ReportFiles SweepReport { get; }
+
+    public IEnumerable<ReportFiles> All => [ScriptedReport, MonteCarloReport, ComparisonReport, SweepReport];
+
+    private const string SweepFleet = """
+        name: sweep-report
+        fleet:
+          groups:
+            - {name: endpoints, preset: serverless, count: 30}
+          capacity:
+            compute.spare_slots_per_az: 0
+            compute.warm_pool_per_az: 0
+        timeline:
+          - {at: 10 min, target: az-1, fault: outage, duration: 1 h}
+        cost:
+          prices: example
+          currency: USD
+          server_vm_per_hour: 0.04
+          spare_slot_per_hour: 0.01
+        """;
 
     public void Dispose()
     {

@@ -50,6 +50,16 @@ public static partial class GoalParser
             new ScenarioDiagnostic(source, 1, offset + 1, "", message, suggestion)).Read(confidence);
     }
 
+    /// <summary>Parses a figure alone (a goal without its relation and limit), given outside a file, e.g. <c>p99 client_rto</c>.</summary>
+    /// <exception cref="ScenarioException">The figure is malformed or names something the architecture does not have.</exception>
+    public static Figure ParseFigure(string text, string source, ArchitectureDescriptor architecture)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(source);
+        return new Reader(text, architecture, (offset, message, suggestion) =>
+            new ScenarioDiagnostic(source, 1, offset + 1, "", message, suggestion)).ReadFigureOnly();
+    }
+
     [GeneratedRegex(@"^p(?<p>\d+(?:\.\d+)?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuantileWord();
 
@@ -85,6 +95,23 @@ public static partial class GoalParser
             var limitPiece = whole.From(at + length);
             double limit = ReadQuantity(limitPiece, figure.Unit, "limit");
             return new Goal(figure, relation, limit, text.Trim(), confidence);
+        }
+
+        public Figure ReadFigureOnly()
+        {
+            ArgumentNullException.ThrowIfNull(architecture);
+            var whole = new Piece(0, text).Trim();
+            if (whole.Text.Length == 0)
+            {
+                throw Error(whole, "expected a figure but found nothing", "write e.g. 'p99 client_rto'");
+            }
+
+            if (whole.Text.IndexOfAny(['<', '>', '=', '≤', '≥']) is int at and >= 0 && !whole.Text.StartsWith("P(", StringComparison.Ordinal))
+            {
+                throw Error(whole.From(at), "a figure has no limit", "give the figure alone (e.g. 'p99 client_rto'), or the whole goal with --goal");
+            }
+
+            return ReadFigure(whole);
         }
 
         private (int At, int Length, Relation Relation) FindRelation(Piece p)

@@ -10,10 +10,10 @@ internal static class ReportCommand
 {
     public static (Command, string[]) Create()
     {
-        var directory = new Argument<string>("results") { Description = "A results folder written by 'hasim run' (scripted or --years), 'hasim merge' or 'hasim compare --out'." };
+        var directory = new Argument<string>("results") { Description = "A results folder written by 'hasim run' (scripted or --years), 'hasim merge', 'hasim compare --out' or 'hasim sweep'." };
         var budget = BudgetOption();
         var output = new Option<string?>("--out", "-o") { Description = "Where to write report.html and report-md/ (default: into the results folder)." };
-        var command = new Command("report", "Write a report people would rather look at than read: report.html (one self-contained file, charts inline as SVG, no network) and report-md/report.md with PNG charts, from a results folder. Charts: client RTO distributions per failure mode (or per scenario), monthly uptime against the SLA, downtime by failure mode and by recovery stage; for scripted runs a timeline of what was down and each incident's recovery stages.")
+        var command = new Command("report", "Write a report people would rather look at than read: report.html (one self-contained file, charts inline as SVG, no network) and report-md/report.md with PNG charts, from a results folder. Charts: client RTO distributions per failure mode (or per scenario), monthly uptime against the SLA, downtime by failure mode and by recovery stage; for scripted runs a timeline of what was down and each incident's recovery stages; for sweeps each figure across the sweep with its confidence band and the goal line, and the cost per month with the chosen point.")
         {
             directory, budget, output,
         };
@@ -29,6 +29,7 @@ internal static class ReportCommand
             "hasim report results/serverless-az-outage",
             "hasim report out/mc --budget '2 min'          (draws a client RTO budget on the recovery charts)",
             "hasim report out/compare --out /tmp/compare-report",
+            "hasim report results/serverless-2000-spare-slot-sweep/sweep   (a sweep: curves with bands, the goal, cost)",
             "hasim run serverless.yaml --years 100 --replications 1000 --out out/mc --report   (run and report in one go)",
         ]);
     }
@@ -111,6 +112,7 @@ internal static class ReportCommand
     {
         ResultsKind.Scripted => "scripted replay",
         ResultsKind.MonteCarlo => "Monte Carlo run",
+        ResultsKind.Sweep => "sweep",
         _ => "comparison",
     };
 }

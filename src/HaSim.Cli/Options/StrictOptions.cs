@@ -107,7 +107,8 @@ internal static class StrictOptions
             {
                 foreach (var option in command.Children.OfType<OptionResult>())
                 {
-                    if (option.IdentifierTokenCount > 1)
+                    // A list option (--param, --figure) is meant to be repeated.
+                    if (option.IdentifierTokenCount > 1 && option.Option.Arity.MaximumNumberOfValues <= 1)
                     {
                         yield return $"{option.Option.Name} is given {option.IdentifierTokenCount} times; give it once.";
                     }

@@ -15,6 +15,9 @@ public enum ResultsKind
 
     /// <summary>A comparison (<c>hasim compare --out</c>): comparison.json.</summary>
     Comparison,
+
+    /// <summary>A sweep (<c>hasim sweep</c>): sweep.json.</summary>
+    Sweep,
 }
 
 /// <summary>What <see cref="ResultsReport.Write"/> wrote.</summary>
@@ -48,6 +51,15 @@ public static class ResultsReport
         if (!Directory.Exists(directory))
         {
             throw new ReportInputException($"{directory}: no such results folder");
+        }
+
+        string sweep = Path.Combine(directory, Sweeps.SweepFormat.JsonFile);
+        string nestedSweep = Path.Combine(directory, "sweep", Sweeps.SweepFormat.JsonFile);
+        if (File.Exists(sweep) || (File.Exists(nestedSweep) && !File.Exists(Path.Combine(directory, MonteCarloOutput.SummaryFile))))
+        {
+            string file = File.Exists(sweep) ? sweep : nestedSweep; // results/<name>/sweep of a sweep run
+            var result = SweepResultFile.Parse(file, Read(file));
+            return (ResultsKind.Sweep, SweepPage.Build(result), Footer(Sweeps.SweepFormat.Format, []));
         }
 
         string comparison = Path.Combine(directory, MonteCarloOutput.ComparisonFile);

@@ -45,6 +45,7 @@ public static class ScenarioLoader
         }
 
         bag.AddRange(root.FindUnknownKeys(RootKeys));
+        Cost.CostLoader.Read(root, bag); // checked here so 'hasim validate' reports it; sweeps read it again
         var presetNode = root.RequiredScalar("preset");
         var preset = PresetCatalog.Find(presetNode.Value)
             ?? throw presetNode.Error(

@@ -66,6 +66,7 @@ public static partial class FleetScenarioLoader
     {
         var bag = new DiagnosticBag();
         bag.AddRange(root.FindUnknownKeys(RootKeys));
+        Cost.CostLoader.Read(root, bag); // checked here so 'hasim validate' reports it; sweeps read it again
         string name = root.OptionalScalar("name")?.Value ?? Path.GetFileNameWithoutExtension(path);
         string description = root.OptionalScalar("description")?.Value ?? "";
         var (seed, horizon) = ScenarioLoader.ReadSeedAndHorizon(root, bag);

@@ -55,5 +55,6 @@ public static class FleetGrammar
         new("horizon", "how long a scripted run lasts (default 30 d)", ValueShape.Of(ValueKind.Duration)),
         new("fleet", Fleet.Description, ValueShape.Map(Fleet), Required: true),
         new("timeline", "the faults injected, in any order", ValueShape.List(ValueShape.Map(Fault))),
+        new(Cost.CostLoader.Field, CostGrammar.Cost.Description, ValueShape.Map(CostGrammar.Cost)),
     ]);
 }

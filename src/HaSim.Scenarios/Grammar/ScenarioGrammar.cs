@@ -1,6 +1,7 @@
 using HaSim.Model.Clients;
 using HaSim.Model.Workloads;
 using HaSim.Scenarios.Binding;
+using HaSim.Scenarios.Cost;
 
 namespace HaSim.Scenarios.Grammar;
 
@@ -75,6 +76,7 @@ public static class ScenarioGrammar
         new("client", Client.Description, ValueShape.Map(Client)),
         new("timeline", "the faults injected, in any order", ValueShape.List(ValueShape.Map(Fault), maxItems: Scenario.MaxTimelineFaults)),
         new("expect", "checks on the outcome of the scripted run", ValueShape.List(ValueShape.Map(Expectation))),
+        new(CostLoader.Field, CostGrammar.Cost.Description, ValueShape.Map(CostGrammar.Cost)),
     ]);
 
     private static ValueShape ExpectedValue => ValueShape.OneOf(ValueShape.Of(ValueKind.Duration), ValueShape.Of(ValueKind.Size), ValueShape.Count(0));

@@ -24,6 +24,7 @@ public sealed class FleetTally : IFleetObserver
     private readonly List<FleetEvent> _events = [];
     private readonly Dictionary<Fault, int> _eventOf = new(ReferenceEqualityComparer.Instance);
     private readonly double _horizon;
+    private readonly long _eventLimit;
     private bool _active;
 
     /// <summary>Creates a tally of <paramref name="scenario"/>'s replications that adds them to <paramref name="target"/>.</summary>
@@ -35,6 +36,7 @@ public sealed class FleetTally : IFleetObserver
         _scenario = scenario;
         _settings = target.Settings;
         _horizon = _settings.RunSeconds;
+        _eventLimit = FleetWorkEstimate.EventLimit(scenario, _settings.RandomFailures ? _horizon : 0);
         int n = scenario.DatabaseCount;
         if (n != target.Databases)
         {
@@ -64,6 +66,7 @@ public sealed class FleetTally : IFleetObserver
     public long Run(long index, bool checkInvariants = false)
     {
         var fleet = new FleetSimulation(_scenario, _settings.ReplicationSeed(index), this, checkInvariants);
+        fleet.Simulation.EventLimit = _eventLimit;
         Begin();
         if (_settings.RandomFailures)
         {

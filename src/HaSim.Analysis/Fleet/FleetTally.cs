@@ -62,11 +62,15 @@ public sealed class FleetTally : IFleetObserver
     /// <summary>Called with every incident as it is recorded, and the database it belongs to (for the rows of a scripted replay).</summary>
     public Action<int, Incident>? IncidentHook { get; set; }
 
+    /// <summary>Stops a replication within a few thousand events (it then throws <see cref="OperationCanceledException"/>): one replication of a large fleet is long.</summary>
+    public CancellationToken Cancellation { get; set; }
+
     /// <summary>Runs replication <paramref name="index"/> of the fleet and adds it; returns the invariant checks that held.</summary>
     public long Run(long index, bool checkInvariants = false)
     {
         var fleet = new FleetSimulation(_scenario, _settings.ReplicationSeed(index), this, checkInvariants);
         fleet.Simulation.EventLimit = _eventLimit;
+        fleet.Simulation.Cancellation = Cancellation;
         Begin();
         if (_settings.RandomFailures)
         {

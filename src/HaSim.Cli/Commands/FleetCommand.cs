@@ -39,7 +39,7 @@ internal static class FleetCommand
             string? replayDir = noFiles ? null : outDir ?? Path.Combine("results", slug);
             using var replayFolder = CliSession.Prepare(replayDir);
             CliSession.Token.ThrowIfCancellationRequested();
-            var replay = FleetRunner.Replay(fleet, seed, checkInvariants);
+            var replay = FleetRunner.Replay(fleet, seed, checkInvariants, CliSession.Token);
             CliSession.Token.ThrowIfCancellationRequested();
             var single = replay.Accumulator.Summarise(identity);
             ReportFiles? replayReport = null;

@@ -60,6 +60,13 @@ public static class ResultsReport
             return (ResultsKind.Comparison, ComparisonPage.Build(c, options), Footer(MonteCarloJson.CompareFormat, c.Scenarios.Select(s => s.Hash)));
         }
 
+        string fleet = Path.Combine(directory, Fleet.FleetOutput.SummaryFile);
+        if (File.Exists(fleet))
+        {
+            var f = FleetResult.Parse(fleet, Read(fleet));
+            return (ResultsKind.Fleet, FleetPage.Build(f, options), Footer(FleetResult.Format, [f.Hash]));
+        }
+
         string summary = Path.Combine(directory, MonteCarloOutput.SummaryFile);
         string nested = Path.Combine(directory, "monte-carlo", MonteCarloOutput.SummaryFile);
         if (!File.Exists(summary) && File.Exists(nested))
@@ -69,9 +76,9 @@ public static class ResultsReport
 
         if (!File.Exists(summary))
         {
-            string hint = File.Exists(Path.Combine(directory, "partial.json"))
-                ? "it holds one shard's partial.json; combine the shards with 'hasim merge' and report on the merged folder"
-                : "expected summary.json (from 'hasim run' or 'hasim merge') or comparison.json (from 'hasim compare --out')";
+            string hint = File.Exists(Path.Combine(directory, "partial.json")) || File.Exists(Path.Combine(directory, "fleet-partial.json"))
+                ? "it holds one shard's partial result; combine the shards with 'hasim merge' and report on the merged folder"
+                : "expected summary.json (from 'hasim run' or 'hasim merge'), fleet-summary.json (from a fleet run) or comparison.json (from 'hasim compare --out')";
             throw new ReportInputException($"{directory}: no results to report: {hint}");
         }
 

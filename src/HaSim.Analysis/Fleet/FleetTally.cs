@@ -72,17 +72,25 @@ public sealed class FleetTally : IFleetObserver
         fleet.Simulation.EventLimit = _eventLimit;
         fleet.Simulation.Cancellation = Cancellation;
         Begin();
-        if (_settings.RandomFailures)
+        try
         {
-            fleet.StartRandomFailures();
-            fleet.Simulation.Run(_horizon);
+            if (_settings.RandomFailures)
+            {
+                fleet.StartRandomFailures();
+                fleet.Simulation.Run(_horizon);
+            }
+            else
+            {
+                fleet.RunUntilSettled(_horizon);
+            }
+
+            fleet.Finish();
         }
-        else
+        finally
         {
-            fleet.RunUntilSettled(_horizon);
+            fleet.RecordWork();
         }
 
-        fleet.Finish();
         Complete(fleet);
         return fleet.InvariantChecks;
     }

@@ -315,5 +315,12 @@ public class VerbOutputContractTests
         var refused = Contract.Run("baseline", "update", budgets, "--baselines", foreign, "-q");
         Assert.Equal(ExitCodes.BadInput, refused.Exit);
         Assert.Equal("keep me", File.ReadAllText(Path.Combine(foreign, "notes.txt")));
+
+        // A budget may not take the manifest's file name.
+        string clash = Write(dir, "clash.yaml", "budgets:\n  - {name: manifest, scenario: s.yaml, replications: 20, goal: p99 rto <= 10 min}\n");
+        var reserved = Contract.Run("baseline", "update", clash, "--baselines", Path.Combine(dir, "clash"), "-q");
+        Assert.Equal(ExitCodes.BadInput, reserved.Exit);
+        Contract.NamesFileAndLine(reserved, clash, "name: manifest");
+        Assert.Contains("'manifest' is not a budget name", reserved.Err, StringComparison.Ordinal);
     }
 }

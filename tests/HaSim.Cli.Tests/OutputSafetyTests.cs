@@ -301,7 +301,7 @@ public class OutputSafetyTests(ITestOutputHelper log)
     }
 
     /// <summary>Every file the manifest lists is there with its digest, and nothing else but nested result folders.</summary>
-    private static void AssertComplete(string folder, IReadOnlyList<(string Path, string Sha)> files)
+    internal static void AssertComplete(string folder, IReadOnlyList<(string Path, string Sha)> files)
     {
         var manifest = ResultFolder.ReadManifest(folder);
         Assert.NotNull(manifest);
@@ -309,7 +309,7 @@ public class OutputSafetyTests(ITestOutputHelper log)
         Assert.Equal(listed.Order(), files.Where(f => !f.Path.Contains('/', StringComparison.Ordinal) || manifest.ContainsKey(f.Path)).Order());
     }
 
-    private static List<(string Path, string Sha)> Snapshot(string folder) =>
+    internal static List<(string Path, string Sha)> Snapshot(string folder) =>
         [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Select(f => (Path.GetRelativePath(folder, f).Replace('\\', '/'), Sha(f)))
             .Order()];
@@ -318,7 +318,7 @@ public class OutputSafetyTests(ITestOutputHelper log)
 
     private static long WorkCountersEvents() => HaSim.Scenarios.Running.WorkCounters.Runs;
 
-    private static (int Exit, string Out, string Err) InDirectory(string dir, params string[] args)
+    internal static (int Exit, string Out, string Err) InDirectory(string dir, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();

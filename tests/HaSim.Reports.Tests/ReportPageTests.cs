@@ -53,6 +53,41 @@ public sealed partial class ReportPageTests(ReportResults results)
     }
 
     [Fact]
+    public void AFleetReportShowsTheRecoveryCurveTheTimesToRecoverTheRtosAndThePools()
+    {
+        var files = results.FleetReport;
+        Assert.Equal(ResultsKind.Fleet, files.Kind);
+        string html = File.ReadAllText(files.Html);
+        Assert.Equal(["recovery_curve_az_outage", "fleet_rto_cdf"], ChartIds(html));
+        var fleet = FleetResult.Parse("fleet-summary.json", File.ReadAllText(Path.Combine(results.Fleet, "fleet-summary.json")));
+        Assert.Equal((30L, 3L, "timeline"), (fleet.Databases, fleet.Replications, fleet.Kind));
+        var az = Assert.Single(fleet.Events, e => e.Kind == "az_outage");
+        Assert.Equal(3, az.Events);
+
+        // az-1 holds a third of each group (round-robin over three zones): 8 + 2 databases per outage.
+        Assert.Equal(10, az.Affected.Mean.Value);
+        Assert.Equal([0.5, 0.9, 0.99, 1.0], az.TimeTo.Select(t => t.Share));
+        Assert.True(az.TimeTo.Zip(az.TimeTo.Skip(1)).All(p => p.First.Seconds.Mean.Value <= p.Second.Seconds.Mean.Value), "a larger share is back no sooner");
+        foreach (var t in az.TimeTo)
+        {
+            // Each time to x% back is in the table with its interval over the three outages.
+            Assert.Contains($"<td class=\"num\">{PageFormatSeconds(t.Seconds.Mean.Value)}</td><td class=\"num\">{PageFormatSeconds(t.Seconds.Mean.Lower)} .. {PageFormatSeconds(t.Seconds.Mean.Upper)}</td>", html, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(30, az.Rto.N); // every affected database of every outage has an RTO
+        Assert.Equal(az.TimeTo[^1].Seconds.Max!.Value, az.Rto.Max!.Value, 6); // the last database back sets both
+        foreach (var pool in fleet.Pools)
+        {
+            Assert.Contains(System.Net.WebUtility.HtmlEncode(pool.Label), html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("most databases down at once", html, StringComparison.Ordinal);
+        Assert.Contains("hasim.fleet/1", html, StringComparison.Ordinal);
+    }
+
+    private static string PageFormatSeconds(double? s) => s is { } x ? HaSim.Model.Parameters.Units.FormatSeconds(x) : "–";
+
+    [Fact]
     public void TheMarkdownTwinLinksOnePngPerChart()
     {
         foreach (var files in results.All)

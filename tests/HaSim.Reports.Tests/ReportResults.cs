@@ -1,15 +1,18 @@
+using HaSim.Analysis.Fleet;
 using HaSim.Analysis.MonteCarlo;
+using HaSim.Reports.Fleet;
 using HaSim.Reports.MonteCarlo;
 using HaSim.Reports.Output;
 using HaSim.Reports.Pages;
 using HaSim.Scenarios.Binding;
+using HaSim.Scenarios.Fleet;
 using HaSim.Scenarios.Running;
 
 namespace HaSim.Reports.Tests;
 
 /// <summary>
 /// Real results folders, made once for all report tests: a scripted AZ outage, a Monte Carlo run that
-/// loses data (aiven-startup restores from snapshots), and a comparison; each with its report written.
+/// loses data (aiven-startup restores from snapshots), a comparison and a small fleet losing an AZ; each with its report written.
 /// </summary>
 public sealed class ReportResults : IDisposable
 {
@@ -41,12 +44,31 @@ public sealed class ReportResults : IDisposable
         var sweep = Analysis.Sweeps.SweepRunner.Run(request, subject.Configure(Analysis.Sweeps.SweepPlan.Points(parameters, Analysis.Sweeps.SweepMode.Grid)));
         Written(Sweep, f => Sweeps.SweepOutput.Write(f, sweep));
 
+        var fleet = FleetScenarioLoader.Parse(FleetText, "small-fleet.yaml");
+        var fleetSettings = FleetSettings.For(fleet, null, 3, 5);
+        Written(Fleet, f => FleetOutput.Write(f, FleetRunner.Run(fleet, fleetSettings, ShardSpec.Whole, 2, checkInvariants: true).Summarise(FleetIdentity.From(fleet, FleetText))));
+
         Options = new ReportOptions(BudgetSeconds: 120);
         ScriptedReport = ResultsReport.Write(Scripted, Options);
         MonteCarloReport = ResultsReport.Write(MonteCarlo, Options);
         ComparisonReport = ResultsReport.Write(Comparison, Options);
         SweepReport = ResultsReport.Write(Sweep, Options);
+        FleetReport = ResultsReport.Write(Fleet, Options);
     }
+
+    /// <summary>A small fleet losing az-1: 24 serverless endpoints and 6 zone-redundant servers sharing warm pools, slots and the control plane.</summary>
+    public const string FleetText = """
+        name: small-fleet
+        fleet:
+          groups:
+            - {name: web, preset: serverless, count: 24}
+            - {name: db, preset: azure-zone-redundant-ha, count: 6}
+          capacity:
+            compute.warm_pool_per_az: 2
+            control_plane.concurrency: 2
+        timeline:
+          - {at: 10 min, target: az-1, fault: outage, duration: 1 h}
+        """;
 
     public static string RepoRoot { get; } = FindRoot();
 
@@ -61,6 +83,8 @@ public sealed class ReportResults : IDisposable
     /// <summary>A fleet sweep with prices: 30 endpoints, spare slots 0, 4, 8 (az-1's 10 computes fit at 8).</summary>
     public string Sweep => Path.Combine(Root, "sweep");
 
+    public string Fleet => Path.Combine(Root, "fleet");
+
     public ReportOptions Options { get; }
 
     public ReportFiles ScriptedReport { get; }
@@ -71,7 +95,9 @@ public sealed class ReportResults : IDisposable
 
     public ReportFiles SweepReport { get; }
 
-    public IEnumerable<ReportFiles> All => [ScriptedReport, MonteCarloReport, ComparisonReport, SweepReport];
+    public ReportFiles FleetReport { get; }
+
+    public IEnumerable<ReportFiles> All => [ScriptedReport, MonteCarloReport, ComparisonReport, SweepReport, FleetReport];
 
     private const string SweepFleet = """
         name: sweep-report

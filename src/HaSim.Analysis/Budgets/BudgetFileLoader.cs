@@ -111,6 +111,10 @@ public static partial class BudgetFileLoader
             {
                 bag.Add(nameNode.Diagnostic($"'{nameNode.Value}' is not a budget name", "use lower-case letters, digits, '-' and '_' (it names the baseline file), e.g. 'zr-primary-failure-rto'"));
             }
+            else if (nameNode.Value == "manifest")
+            {
+                bag.Add(nameNode.Diagnostic("'manifest' is not a budget name: manifest.json lists the baselines folder's files", "choose another name, e.g. 'manifest-rto'"));
+            }
             else if (names.TryGetValue(nameNode.Value, out int line))
             {
                 bag.Add(nameNode.Diagnostic($"budget name '{nameNode.Value}' is already used on line {line}", "give every budget its own name"));

@@ -232,10 +232,9 @@ public sealed class FleetAccumulator
             a.Pools.Add(key, PoolAccumulator.FromJson(p as JsonObject ?? throw new JsonException($"pool \"{key}\" is not an object.")));
         }
 
-        if (a.Replications < 0 || a.PeakDown.Count != a.Replications || a.DowntimeSeconds.Count != a.Replications
-            || a.PerDatabase.Zip(groups).Any(p => p.First.Replications != a.Replications * p.Second.Count))
+        if (FleetAccumulatorChecks.Problem(a) is { } problem)
         {
-            throw new JsonException("the replication counts are inconsistent.");
+            throw new JsonException($"the accumulator is inconsistent ({problem}): the file was edited or damaged.");
         }
 
         return a;

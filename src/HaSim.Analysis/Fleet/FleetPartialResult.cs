@@ -7,9 +7,10 @@ using HaSim.Model.Presets;
 namespace HaSim.Analysis.Fleet;
 
 /// <summary>
-/// The result of one shard of a fleet run (<c>fleet-partial.json</c>, format <c>hasim.fleet-partial/1</c>):
-/// the fleet's identity, the run's settings, each group's per-database settings, the shard, and the
-/// shard's accumulator. Partials of all shards merge into exactly what a single run collects.
+/// The result of one shard of a fleet run (<c>fleet-partial.json</c>, format <c>hasim.fleet-partial/2</c>):
+/// the fleet's identity, the run's settings, each group's per-database settings, the shard, the
+/// shard's accumulator and a digest of all of it. Partials of all shards merge into exactly what a
+/// single run collects; an edited or damaged one (digest or counts disagree) is refused.
 /// </summary>
 /// <param name="Scenario">The fleet's identity (with the hash of its text).</param>
 /// <param name="Settings">The run's settings.</param>
@@ -18,7 +19,7 @@ namespace HaSim.Analysis.Fleet;
 public sealed record FleetPartialResult(FleetIdentity Scenario, FleetSettings Settings, ShardSpec Shard, FleetAccumulator Accumulator)
 {
     /// <summary>The format id.</summary>
-    public const string Format = "hasim.fleet-partial/1";
+    public const string Format = "hasim.fleet-partial/2";
 
     /// <summary>The usual file name.</summary>
     public const string FileName = "fleet-partial.json";
@@ -54,6 +55,7 @@ public sealed record FleetPartialResult(FleetIdentity Scenario, FleetSettings Se
             ["shard_replications"] = Accumulator.Replications,
             ["accumulator"] = Accumulator.ToJson(),
         };
+        json["digest"] = PartialResult.Digest(json);
         return JsonText.Write(json);
     }
 
@@ -75,11 +77,21 @@ public sealed record FleetPartialResult(FleetIdentity Scenario, FleetSettings Se
             throw new PartialResultException($"{path}: no {FileName} here (was the shard run with --shard and --out {path}?)");
         }
 
+        string text;
         try
         {
-            return Parse(File.ReadAllText(file));
+            text = HaSim.Scenarios.Input.BoundedTextFile.Read(file, PartialResult.MaxBytes);
         }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException)
+        catch (HaSim.Scenarios.Input.InputFileException e)
+        {
+            throw new PartialResultException(e.Message, e);
+        }
+
+        try
+        {
+            return Parse(text);
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException or OverflowException)
         {
             throw new PartialResultException($"{file}: not a valid {Format} file: {e.Message}", e);
         }
@@ -89,11 +101,18 @@ public sealed record FleetPartialResult(FleetIdentity Scenario, FleetSettings Se
     /// <exception cref="JsonException">The text is not a valid fleet partial result.</exception>
     public static FleetPartialResult Parse(string text)
     {
-        var json = JsonNode.Parse(text) as JsonObject ?? throw new JsonException("expected a JSON object.");
+        var json = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 32 }) as JsonObject ?? throw new JsonException("expected a JSON object.");
         var format = json["format"] is JsonValue f && f.TryGetValue<string>(out var fs) ? fs : null;
         if (format != Format)
         {
-            throw new JsonException(format is null ? "no \"format\" field." : $"format \"{format}\", expected \"{Format}\".");
+            throw new JsonException(format is null ? "no \"format\" field."
+                : format == "hasim.fleet-partial/1" ? "written by an older hasim without a digest; run the shard again"
+                : $"format \"{format}\", expected \"{Format}\".");
+        }
+
+        if (json["digest"] is not JsonValue dv || !dv.TryGetValue<string>(out var digest) || digest != PartialResult.Digest(json))
+        {
+            throw new JsonException("its digest does not match its contents: the file was edited or damaged after the shard wrote it; run the shard again");
         }
 
         ulong seed = json["seed"] is JsonValue sv && sv.TryGetValue<ulong>(out var seedValue) ? seedValue : throw new JsonException("missing or invalid \"seed\".");

@@ -24,6 +24,7 @@ public sealed class FleetTally : IFleetObserver
     private readonly List<FleetEvent> _events = [];
     private readonly Dictionary<Fault, int> _eventOf = new(ReferenceEqualityComparer.Instance);
     private readonly double _horizon;
+    private readonly long _eventLimit;
     private bool _active;
 
     /// <summary>Creates a tally of <paramref name="scenario"/>'s replications that adds them to <paramref name="target"/>.</summary>
@@ -35,6 +36,7 @@ public sealed class FleetTally : IFleetObserver
         _scenario = scenario;
         _settings = target.Settings;
         _horizon = _settings.RunSeconds;
+        _eventLimit = FleetWorkEstimate.EventLimit(scenario, _settings.RandomFailures ? _horizon : 0);
         int n = scenario.DatabaseCount;
         if (n != target.Databases)
         {
@@ -60,22 +62,35 @@ public sealed class FleetTally : IFleetObserver
     /// <summary>Called with every incident as it is recorded, and the database it belongs to (for the rows of a scripted replay).</summary>
     public Action<int, Incident>? IncidentHook { get; set; }
 
+    /// <summary>Stops a replication within a few thousand events (it then throws <see cref="OperationCanceledException"/>): one replication of a large fleet is long.</summary>
+    public CancellationToken Cancellation { get; set; }
+
     /// <summary>Runs replication <paramref name="index"/> of the fleet and adds it; returns the invariant checks that held.</summary>
     public long Run(long index, bool checkInvariants = false)
     {
         var fleet = new FleetSimulation(_scenario, _settings.ReplicationSeed(index), this, checkInvariants);
+        fleet.Simulation.EventLimit = _eventLimit;
+        fleet.Simulation.Cancellation = Cancellation;
         Begin();
-        if (_settings.RandomFailures)
+        try
         {
-            fleet.StartRandomFailures();
-            fleet.Simulation.Run(_horizon);
+            if (_settings.RandomFailures)
+            {
+                fleet.StartRandomFailures();
+                fleet.Simulation.Run(_horizon);
+            }
+            else
+            {
+                fleet.RunUntilSettled(_horizon);
+            }
+
+            fleet.Finish();
         }
-        else
+        finally
         {
-            fleet.RunUntilSettled(_horizon);
+            fleet.RecordWork();
         }
 
-        fleet.Finish();
         Complete(fleet);
         return fleet.InvariantChecks;
     }

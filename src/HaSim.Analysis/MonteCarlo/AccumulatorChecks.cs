@@ -120,7 +120,7 @@ internal static class AccumulatorChecks
     }
 
     /// <summary>Checks a figure: moments and sketch agree on min and max, nothing negative, the sum within count x [min, max].</summary>
-    private static string? Statistic(string what, StatisticAccumulator s)
+    internal static string? Statistic(string what, StatisticAccumulator s)
     {
         if (s.Count == 0)
         {

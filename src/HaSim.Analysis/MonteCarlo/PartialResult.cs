@@ -61,7 +61,7 @@ public sealed record PartialResult(ScenarioIdentity Scenario, MonteCarloSettings
     /// "sha256:" and the digest of the document's text without its "digest" field: any edit to the
     /// figures, settings or identity changes it, so a damaged or edited partial is refused on merge.
     /// </summary>
-    private static string Digest(JsonObject json)
+    internal static string Digest(JsonObject json)
     {
         var copy = (JsonObject)json.DeepClone();
         copy.Remove("digest");

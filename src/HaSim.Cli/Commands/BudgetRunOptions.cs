@@ -34,8 +34,12 @@ internal sealed class BudgetRunOptions
         }
     }
 
-    /// <summary>Loads the budgets file and judges it, comparing with the baselines in --baselines (or the default folder).</summary>
-    public (BudgetFile File, string BaselineDirectory, CheckResult Result) Run(ParseResult parse)
+    /// <summary>
+    /// Loads the budgets file and judges it, comparing with the baselines in --baselines (or the default
+    /// folder); <paramref name="beforeRun"/> gets that folder once the input is checked and before any
+    /// budget is measured (to check where the results will go).
+    /// </summary>
+    public (BudgetFile File, string BaselineDirectory, CheckResult Result) Run(ParseResult parse, Action<string>? beforeRun = null)
     {
         var file = BudgetFileLoader.Load(parse.GetRequiredValue(Budgets));
         int threads = (int)parse.GetValue(Threads);
@@ -48,30 +52,8 @@ internal sealed class BudgetRunOptions
         string dir = parse.GetValue(Baselines) ?? BaselineStore.DefaultDirectory(file);
         var error = parse.InvocationConfiguration.Error;
         bool quiet = parse.GetValue(Quiet);
-        var result = Cancellable.Run(ct => BudgetRunner.Run(file, new CheckOptions(threads, parse.GetValue(Seed), cap, dir, quiet ? null : line => error.WriteLine("hasim: " + line)), ct));
+        beforeRun?.Invoke(dir);
+        var result = BudgetRunner.Run(file, new CheckOptions(threads, parse.GetValue(Seed), cap, dir, quiet ? null : line => error.WriteLine("hasim: " + line)), CliSession.Token);
         return (file, dir, result);
-    }
-}
-
-/// <summary>Runs a job that Ctrl+C stops between replications (the job then throws <see cref="OperationCanceledException"/>).</summary>
-internal static class Cancellable
-{
-    public static T Run<T>(Func<CancellationToken, T> job)
-    {
-        using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            return job(cancel.Token);
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
     }
 }

@@ -11,8 +11,8 @@ internal static class CheckCommand
     public static (Command, string[]) Create()
     {
         var options = new BudgetRunOptions();
-        var junit = new Option<string?>("--junit") { Description = "Also write JUnit XML here: one test case per budget; a failure, regression or stale baseline is a <failure> naming the figure, the limit and the interval." };
-        var markdown = new Option<string?>("--markdown") { Description = "Also write a Markdown summary here (for $GITHUB_STEP_SUMMARY or a merge-request note)." };
+        var junit = new Option<string?>("--junit") { Description = "Also write JUnit XML here (checked before the run, replaced as a whole): one test case per budget; a failure, regression or stale baseline is a <failure> naming the figure, the limit and the interval." };
+        var markdown = new Option<string?>("--markdown") { Description = "Also write a Markdown summary here (checked before the run, replaced as a whole; for $GITHUB_STEP_SUMMARY or a merge-request note)." };
         var inconclusive = new Option<string>("--inconclusive")
         {
             Description = "How an inconclusive budget counts: 'fail' (exit 1, a JUnit failure), 'skip' (exit 0, JUnit skipped) or 'code' (exit 4 if nothing failed, JUnit skipped).",
@@ -27,7 +27,25 @@ internal static class CheckCommand
         command.Options.Add(inconclusive);
         command.SetAction(parse =>
         {
-            var (file, _, result) = options.Run(parse);
+            var (file, _, result) = options.Run(parse, _ =>
+            {
+                // Where the reports go is checked before any budget is measured.
+                foreach (var (flag, path) in new[] { ("--junit", parse.GetValue(junit)), ("--markdown", parse.GetValue(markdown)) })
+                {
+                    try
+                    {
+                        if (path is not null)
+                        {
+                            AtomicFile.CheckWritable(path);
+                        }
+                    }
+                    catch (OutputPathException e)
+                    {
+                        throw new CliInputException($"{flag}: {e.Message}");
+                    }
+                }
+            });
+            CliSession.Token.ThrowIfCancellationRequested();
             string mode = parse.GetValue(inconclusive)!;
             bool failed = result.AnyFailure || (mode == "fail" && result.Inconclusive > 0);
             string word = failed ? "FAIL" : result.Inconclusive > 0 ? "INCONCLUSIVE" : "PASS";

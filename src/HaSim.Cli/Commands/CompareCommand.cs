@@ -59,9 +59,11 @@ internal static class CompareCommand
                 ct => ComparisonRunner.Run(loaded, y, reps, rootSeed, t, progress, ct));
             var summary = accumulator.Summarise(identities);
             var stdout = parse.InvocationConfiguration.Output;
+            HaSim.Reports.Pages.ReportFiles? written = null;
             if (folder is not null)
             {
                 MonteCarloOutput.WriteComparison(folder, summary);
+                written = ReportCommand.AddTo(folder, reportWanted);
                 CliSession.Commit(folder);
             }
 
@@ -79,7 +81,7 @@ internal static class CompareCommand
                 }
             }
 
-            ReportCommand.WriteAfterRun(parse, reportWanted, dir, parse.GetValue(format) == "json");
+            ReportCommand.Announce(parse, written, parse.GetValue(format) == "json");
 
             return ExitCodes.Success;
         });

@@ -4,6 +4,8 @@ using HaSim.Analysis;
 using HaSim.Analysis.Fleet;
 using HaSim.Analysis.MonteCarlo;
 using HaSim.Reports.Fleet;
+using HaSim.Reports.Output;
+using HaSim.Reports.Pages;
 using HaSim.Scenarios.Fleet;
 
 namespace HaSim.Cli.Commands;
@@ -17,13 +19,15 @@ internal static class FleetCommand
 {
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
-    public static int Execute(ParseResult parse, FleetScenario fleet, ulong? seedOption, string? outDir, bool noFiles, string format, MonteCarloOptions options, bool checkInvariants)
+    public static int Execute(ParseResult parse, FleetScenario fleet, ulong? seedOption, string? outDir, bool noFiles, string format, MonteCarloOptions options, bool checkInvariants, ReportRequest? report = null)
     {
         var identity = FleetIdentity.FromFile(fleet);
         var stdout = parse.InvocationConfiguration.Output;
         double? years = parse.GetValue(options.Years);
         bool replicated = years is not null || parse.GetResult(options.Replications) is { Implicit: false } || parse.GetValue(options.Shard) is not null;
         ulong seed = seedOption ?? fleet.Seed;
+        long maxEvents = parse.GetValue(options.MaxEvents);
+        string slug = ResultFolder.Slug(fleet.Name);
         if (!replicated)
         {
             if (parse.GetResult(options.Threads) is { Implicit: false })
@@ -31,12 +35,19 @@ internal static class FleetCommand
                 throw new CliInputException("--threads needs --replications or --years; one replay of a fleet's timeline runs on one thread.");
             }
 
-            var replay = FleetRunner.Replay(fleet, seed, checkInvariants);
+            FleetBudget.Check(fleet, null, 1, maxEvents, "--max-events");
+            string? replayDir = noFiles ? null : outDir ?? Path.Combine("results", slug);
+            using var replayFolder = CliSession.Prepare(replayDir);
+            CliSession.Token.ThrowIfCancellationRequested();
+            var replay = FleetRunner.Replay(fleet, seed, checkInvariants, CliSession.Token);
+            CliSession.Token.ThrowIfCancellationRequested();
             var single = replay.Accumulator.Summarise(identity);
-            string? replayDir = noFiles ? null : outDir ?? Path.Combine("results", fleet.Name);
-            if (replayDir is not null)
+            ReportFiles? replayReport = null;
+            if (replayFolder is not null)
             {
-                FleetOutput.Write(replayDir, single, replay);
+                FleetOutput.Write(replayFolder, single, replay);
+                replayReport = ReportCommand.AddTo(replayFolder, report);
+                CliSession.Commit(replayFolder);
             }
 
             Print(stdout, single, format, replayDir, FleetOutput.Files(replay: true));
@@ -45,6 +56,7 @@ internal static class FleetCommand
                 stdout.WriteLine(string.Create(C, $"Invariants: {replay.InvariantChecks} checks held."));
             }
 
+            ReportCommand.Announce(parse, replayReport, format == "json");
             return ExitCodes.Success;
         }
 
@@ -56,7 +68,7 @@ internal static class FleetCommand
         long replications = parse.GetValue(options.Replications);
         if (replications < 1 || replications > MonteCarloSettings.MaxReplications)
         {
-            throw new CliInputException($"--replications {replications}: give a whole number from 1 to {MonteCarloSettings.MaxReplications}.");
+            throw new CliInputException($"--replications {replications.ToString(C)}: give a whole number from 1 to {MonteCarloSettings.MaxReplications}.");
         }
 
         int threads = (int)parse.GetValue(options.Threads);
@@ -67,18 +79,29 @@ internal static class FleetCommand
             throw new CliInputException("--shard writes fleet-partial.json for 'hasim merge'; it cannot be combined with --no-files.");
         }
 
+        if (sharded && report is not null)
+        {
+            throw new CliInputException("--report needs a whole run's summary, and a shard writes only fleet-partial.json: combine the shards with 'hasim merge', then run 'hasim report' on the merged folder.");
+        }
+
         var settings = FleetSettings.For(fleet, years, replications, seed);
+        long shardReplications = shard.ReplicationsOf(settings.Replications);
+        FleetBudget.Check(fleet, years, shardReplications, maxEvents, "--max-events");
         string kind = years is null ? "replications" : "monte-carlo";
-        string dir = outDir ?? (sharded ? Path.Combine("results", fleet.Name, kind, $"shard-{shard.Index}-of-{shard.Count}") : Path.Combine("results", fleet.Name, kind));
-        var progress = new RunProgress(shard.ReplicationsOf(settings.Replications));
+        string? dir = noFiles ? null : outDir ?? (sharded ? Path.Combine("results", slug, kind, string.Create(C, $"shard-{shard.Index}-of-{shard.Count}")) : Path.Combine("results", slug, kind));
+        using var folder = CliSession.Prepare(dir);
+        var progress = new RunProgress(shardReplications);
         string label = sharded ? $"{fleet.Name} shard {shard}" : fleet.Name;
-        var accumulator = MonteCarloProgress.Run(label, progress, parse.InvocationConfiguration.Error, parse.GetValue(options.Quiet), 0, 1,
+        double expected = FleetWorkEstimate.ExpectedFailures(fleet, years, shardReplications);
+        double simulatedYears = settings.RunSeconds / HaSim.Model.Parameters.Units.SecondsPerYear * shardReplications * fleet.DatabaseCount;
+        var accumulator = MonteCarloProgress.Run(label, progress, parse.InvocationConfiguration.Error, parse.GetValue(options.Quiet), expected, simulatedYears,
             ct => FleetRunner.Run(fleet, settings, shard, threads, progress, ct, checkInvariants));
 
         if (sharded)
         {
-            FleetOutput.WritePartial(dir, new FleetPartialResult(identity, settings, shard, accumulator));
-            string file = Path.Combine(dir, FleetPartialResult.FileName);
+            FleetOutput.WritePartial(folder!, new FleetPartialResult(identity, settings, shard, accumulator));
+            CliSession.Commit(folder!);
+            string file = Path.Combine(dir!, FleetPartialResult.FileName);
             if (format == "json")
             {
                 stdout.Write(JsonText.Write(w =>
@@ -102,12 +125,16 @@ internal static class FleetCommand
         }
 
         var summary = accumulator.Summarise(identity);
-        if (!noFiles)
+        ReportFiles? written = null;
+        if (folder is not null)
         {
-            FleetOutput.Write(dir, summary);
+            FleetOutput.Write(folder, summary);
+            written = ReportCommand.AddTo(folder, report);
+            CliSession.Commit(folder);
         }
 
-        Print(stdout, summary, format, noFiles ? null : dir, FleetOutput.Files(replay: false));
+        Print(stdout, summary, format, dir, FleetOutput.Files(replay: false));
+        ReportCommand.Announce(parse, written, format == "json");
         return ExitCodes.Success;
     }
 

@@ -71,15 +71,18 @@ internal static class MergeCommand
         {
             foreach (var path in paths)
             {
+                CliSession.Token.ThrowIfCancellationRequested();
                 partials.Add((path, FleetPartialResult.Read(path)));
             }
 
             var (scenario, accumulator) = FleetPartialResult.Merge(partials);
             var summary = accumulator.Summarise(scenario);
-            string? dir = noFiles ? null : outDir ?? Path.Combine("results", scenario.Name, summary.Settings.RandomFailures ? "monte-carlo" : "replications");
-            if (dir is not null)
+            string? dir = noFiles ? null : outDir ?? Path.Combine("results", ResultFolder.Slug(scenario.Name), summary.Settings.RandomFailures ? "monte-carlo" : "replications");
+            using var folder = CliSession.Prepare(dir);
+            if (folder is not null)
             {
-                FleetOutput.Write(dir, summary);
+                FleetOutput.Write(folder, summary);
+                CliSession.Commit(folder);
             }
 
             FleetCommand.Print(parse.InvocationConfiguration.Output, summary, format, dir, FleetOutput.Files(replay: false));

@@ -47,9 +47,9 @@ internal sealed class MonteCarloOptions
             throw new CliInputException($"{Shard.Name} needs --years (a Monte Carlo run); shards split replications of random failures.");
         }
 
-        if (parse.GetResult(MaxEvents) is { Implicit: false })
+        if (!IsReplay(parse) && parse.GetResult(MaxEvents) is { Implicit: false })
         {
-            throw new CliInputException($"{MaxEvents.Name} needs --years (a Monte Carlo run): it bounds the random failures a run may simulate.");
+            throw new CliInputException($"{MaxEvents.Name} needs --years (a Monte Carlo run) or --replications (replays over seeds): it bounds the failures and faults a run may simulate.");
         }
 
         if (!IsReplay(parse) && parse.GetResult(Threads) is { Implicit: false })
@@ -132,14 +132,16 @@ internal static class MonteCarloCommand
         }
 
         var summary = accumulator.Summarise(identity);
+        HaSim.Reports.Pages.ReportFiles? written = null;
         if (folder is not null)
         {
             MonteCarloOutput.WriteSummary(folder, summary);
+            written = ReportCommand.AddTo(folder, report);
             CliSession.Commit(folder);
         }
 
         Print(stdout, summary, format, dir);
-        ReportCommand.WriteAfterRun(parse, report, dir, format == "json");
+        ReportCommand.Announce(parse, written, format == "json");
         return ExitCodes.Success;
     }
 

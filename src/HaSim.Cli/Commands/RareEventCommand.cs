@@ -3,6 +3,7 @@ using System.Globalization;
 using HaSim.Analysis.MonteCarlo;
 using HaSim.Analysis.RareEvents;
 using HaSim.Model.Architectures;
+using HaSim.Reports.Output;
 using HaSim.Reports.RareEvents;
 using HaSim.Scenarios.Binding;
 using HaSim.Scenarios.Diagnostics;
@@ -109,14 +110,17 @@ internal static class RareEventCommand
         }
 
         var identity = ScenarioIdentity.FromFile(scenario);
+        RunBudget.Check([scenario], years, replications, parse.GetValue(options.MaxEvents), "--max-events");
+        string? dir = noFiles ? null : outDir ?? Path.Combine("results", ResultFolder.Slug(scenario.Name), "rare-event", mode is null ? rareEvent.Key : $"{rareEvent.Key}-{mode}");
+        using var folder = CliSession.Prepare(dir);
         var progress = new RunProgress(replications);
         var run = MonteCarloProgress.Run($"{scenario.Name} --rare {rareEvent.Key}", progress, parse.InvocationConfiguration.Error, parse.GetValue(options.Quiet), RunBudget.ExpectedFailures([scenario], years, replications), years * replications,
             ct => RareEventRunner.Run(scenario, settings, ShardSpec.Whole, threads, progress, ct, checkInvariants));
         var estimate = run.Summarise();
-        string dir = outDir ?? Path.Combine("results", scenario.Name, "rare-event", mode is null ? rareEvent.Key : $"{rareEvent.Key}-{mode}");
-        if (!noFiles)
+        if (folder is not null)
         {
-            RareEventReport.Write(dir, identity, estimate);
+            RareEventReport.Write(folder, identity, estimate);
+            CliSession.Commit(folder);
         }
 
         var stdout = parse.InvocationConfiguration.Output;
@@ -127,7 +131,7 @@ internal static class RareEventCommand
         else
         {
             stdout.Write(RareEventReport.Render(identity, estimate));
-            if (!noFiles)
+            if (dir is not null)
             {
                 stdout.WriteLine();
                 stdout.WriteLine($"Wrote {RareEventReport.SummaryFile} and {RareEventReport.ReportFile} to {dir}");

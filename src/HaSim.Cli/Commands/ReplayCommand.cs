@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using HaSim.Analysis.MonteCarlo;
 using HaSim.Analysis.Replays;
+using HaSim.Model.Parameters;
+using HaSim.Reports.Output;
 using HaSim.Reports.Replays;
 using HaSim.Scenarios.Binding;
 
@@ -27,14 +29,21 @@ internal static class ReplayCommand
         int threads = (int)parse.GetValue(options.Threads);
         ulong seed = seedOption ?? scenario.Seed;
         var identity = ScenarioIdentity.FromFile(scenario);
+
+        // A replay has no random failures: its work is its scripted faults, once per seed.
+        RunBudget.Check([scenario], 0, replications, parse.GetValue(options.MaxEvents), "--max-events");
+        string? dir = noFiles ? null : outDir ?? Path.Combine("results", ResultFolder.Slug(scenario.Name), "replays");
+        using var folder = CliSession.Prepare(dir);
         var progress = new RunProgress(replications);
-        var accumulator = MonteCarloProgress.Run(scenario.Name + " replays", progress, parse.InvocationConfiguration.Error, parse.GetValue(options.Quiet), 0, 1,
+        double horizonYears = Math.Max(scenario.HorizonSeconds, 1) / Units.SecondsPerYear * replications;
+        var accumulator = MonteCarloProgress.Run(scenario.Name + " replays", progress, parse.InvocationConfiguration.Error, parse.GetValue(options.Quiet),
+            RunBudget.ExpectedFailures([scenario], 0, replications), horizonYears,
             ct => ReplayRunner.Run(scenario, replications, seed, threads, progress, ct, checkInvariants));
         var summary = accumulator.Summarise(identity);
-        string? dir = noFiles ? null : outDir ?? Path.Combine("results", scenario.Name, "replays");
-        if (dir is not null)
+        if (folder is not null)
         {
-            ReplayOutput.Write(dir, summary);
+            ReplayOutput.Write(folder, summary);
+            CliSession.Commit(folder);
         }
 
         var stdout = parse.InvocationConfiguration.Output;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HaSim.Cli.Options;
 using HaSim.Reports.Output;
+using HaSim.Reports.Pages;
 using HaSim.Reports.Scripted;
 using HaSim.Scenarios.Binding;
 using HaSim.Scenarios.Fleet;
@@ -11,6 +12,14 @@ namespace HaSim.Cli.Commands;
 /// <summary><c>hasim run</c>: replays a scenario and reports its timeline, RTO and RPO.</summary>
 internal static class RunCommand
 {
+    private static void RejectReport(ReportRequest? report, string what)
+    {
+        if (report is not null)
+        {
+            throw new CliInputException($"--report makes pages of scripted runs, Monte Carlo runs, comparisons and fleet runs, not of {what}; its summary.json and report.txt hold the figures.");
+        }
+    }
+
     public static (Command, string[]) Create()
     {
         var scenario = new Argument<string>("scenario") { Description = "The scenario file (YAML) to run." };
@@ -34,12 +43,13 @@ internal static class RunCommand
             var reportWanted = ReportCommand.Request(parse.GetValue(report), parse.GetValue(budget), parse.GetValue(noFiles));
             if (FleetScenarioLoader.TryLoad(parse.GetRequiredValue(scenario)) is { } fleet)
             {
-                return FleetCommand.Execute(parse, fleet, parse.GetValue(seed), parse.GetValue(output), parse.GetValue(noFiles), parse.GetValue(format)!, monteCarlo, parse.GetValue(checkInvariants));
+                return FleetCommand.Execute(parse, fleet, parse.GetValue(seed), parse.GetValue(output), parse.GetValue(noFiles), parse.GetValue(format)!, monteCarlo, parse.GetValue(checkInvariants), reportWanted);
             }
 
             rare.RejectMisplaced(parse, monteCarlo.IsMonteCarlo(parse));
             if (rare.IsRare(parse))
             {
+                RejectReport(reportWanted, "a rare-event estimate");
                 return RareEventCommand.Execute(parse, parse.GetRequiredValue(scenario), parse.GetValue(seed), parse.GetValue(output), parse.GetValue(noFiles), parse.GetValue(format)!, monteCarlo, rare, parse.GetValue(checkInvariants));
             }
 
@@ -51,6 +61,7 @@ internal static class RunCommand
             monteCarlo.RejectWithoutYears(parse);
             if (monteCarlo.IsReplay(parse))
             {
+                RejectReport(reportWanted, "replays of a timeline over seeds (--replications without --years)");
                 return ReplayCommand.Execute(parse, parse.GetRequiredValue(scenario), parse.GetValue(seed), parse.GetValue(output), parse.GetValue(noFiles), parse.GetValue(format)!, monteCarlo, parse.GetValue(checkInvariants));
             }
 
@@ -58,9 +69,11 @@ internal static class RunCommand
             string? dir = parse.GetValue(noFiles) ? null : parse.GetValue(output) ?? Path.Combine("results", ResultFolder.Slug(loaded.Name));
             using var folder = CliSession.Prepare(dir);
             var result = ScenarioRunner.Run(loaded, parse.GetValue(seed), keepTrace: true, parse.GetValue(checkInvariants), CliSession.Token);
+            ReportFiles? written = null;
             if (folder is not null)
             {
                 ScriptedRunOutput.Write(folder, result);
+                written = ReportCommand.AddTo(folder, reportWanted);
                 CliSession.Commit(folder);
             }
 
@@ -80,7 +93,7 @@ internal static class RunCommand
                 }
             }
 
-            ReportCommand.WriteAfterRun(parse, reportWanted, dir, json);
+            ReportCommand.Announce(parse, written, json);
 
             return result.ExpectationsMet ? ExitCodes.Success : ExitCodes.ExpectationFailed;
         });

@@ -3,7 +3,7 @@ using HaSim.Reports.Output;
 
 namespace HaSim.Reports.Fleet;
 
-/// <summary>Writes fleet output directories, each file atomically; the summary last, so a directory with one is complete.</summary>
+/// <summary>The files of fleet result sets (written into a <see cref="ResultFolder"/>, which the caller commits).</summary>
 public static class FleetOutput
 {
     /// <summary>The summary file name.</summary>
@@ -24,25 +24,27 @@ public static class FleetOutput
     /// <summary>The files a run writes (with <paramref name="replay"/>: a replay's too).</summary>
     public static IReadOnlyList<string> Files(bool replay) => replay ? [ReportFile, CurveFile, IncidentsFile, StepsFile, SummaryFile] : [ReportFile, CurveFile, SummaryFile];
 
-    /// <summary>Writes a run's report, curves and summary (and a replay's incidents and steps) to <paramref name="directory"/>.</summary>
-    public static void Write(string directory, FleetSummary summary, FleetReplay? replay = null)
+    /// <summary>Writes a run's report, curves and summary (and a replay's incidents and steps) into <paramref name="folder"/>.</summary>
+    public static void Write(ResultFolder folder, FleetSummary summary, FleetReplay? replay = null)
     {
+        ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(summary);
-        AtomicFile.WriteAllText(Path.Combine(directory, ReportFile), FleetReport.Render(summary));
-        AtomicFile.WriteAllText(Path.Combine(directory, CurveFile), FleetCsv.Curves(summary));
+        folder.WriteText(ReportFile, FleetReport.Render(summary));
+        folder.WriteText(CurveFile, FleetCsv.Curves(summary));
         if (replay is not null)
         {
-            AtomicFile.WriteAllText(Path.Combine(directory, IncidentsFile), FleetCsv.Incidents(replay));
-            AtomicFile.WriteAllText(Path.Combine(directory, StepsFile), FleetCsv.Steps(replay));
+            folder.WriteText(IncidentsFile, FleetCsv.Incidents(replay));
+            folder.WriteText(StepsFile, FleetCsv.Steps(replay));
         }
 
-        AtomicFile.WriteAllText(Path.Combine(directory, SummaryFile), FleetJson.Summary(summary));
+        folder.WriteText(SummaryFile, FleetJson.Summary(summary));
     }
 
-    /// <summary>Writes a shard's <c>fleet-partial.json</c>.</summary>
-    public static void WritePartial(string directory, FleetPartialResult partial)
+    /// <summary>Writes a shard's <c>fleet-partial.json</c> into <paramref name="folder"/>.</summary>
+    public static void WritePartial(ResultFolder folder, FleetPartialResult partial)
     {
+        ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(partial);
-        AtomicFile.WriteAllText(Path.Combine(directory, FleetPartialResult.FileName), partial.ToJsonText());
+        folder.WriteText(FleetPartialResult.FileName, partial.ToJsonText());
     }
 }

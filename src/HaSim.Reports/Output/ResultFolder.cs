@@ -55,7 +55,8 @@ public sealed class ResultFolder : IDisposable
     /// <summary>File names HaSim wrote before result folders had manifests; a folder holding only these may be replaced.</summary>
     public static IReadOnlySet<string> KnownFileNames { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        ManifestFile, "summary.json", "incidents.csv", "trace.jsonl", "timeline.txt", "report.txt", "partial.json", "comparison.json",
+        ManifestFile, "summary.json", "incidents.csv", "trace.jsonl", "timeline.txt", "report.txt", "partial.json", "comparison.json", "report.html",
+        "fleet-summary.json", "fleet-report.txt", "recovery-curve.csv", "fleet-incidents.csv", "recovery-steps.csv", "fleet-partial.json",
     };
 
     /// <summary>The destination as the user wrote it, for messages.</summary>
@@ -63,6 +64,9 @@ public sealed class ResultFolder : IDisposable
 
     /// <summary>The destination's full path.</summary>
     public string Destination { get; }
+
+    /// <summary>The hidden folder the result set is written into until <see cref="Commit"/> (to read back what was written, e.g. for a report).</summary>
+    public string StagingPath => _temp;
 
     /// <summary>The relative paths written so far.</summary>
     public IEnumerable<string> Files => _files.Keys;
@@ -73,8 +77,9 @@ public sealed class ResultFolder : IDisposable
     /// </summary>
     /// <param name="destination">The folder the result set goes to.</param>
     /// <param name="wrap">Wraps each file's stream (tests use it to simulate a full disk).</param>
+    /// <param name="ownsFile">Further top-level file names (beside HaSim's) that a folder without a manifest may hold and still be replaced, such as a baselines folder's <c>*.json</c>.</param>
     /// <exception cref="OutputPathException">The destination cannot be used.</exception>
-    public static ResultFolder Create(string destination, Func<Stream, Stream>? wrap = null)
+    public static ResultFolder Create(string destination, Func<Stream, Stream>? wrap = null, Func<string, bool>? ownsFile = null)
     {
         string full = CheckDestination(destination);
         string parent = Path.GetDirectoryName(full)!;
@@ -83,7 +88,7 @@ public sealed class ResultFolder : IDisposable
         {
             Directory.CreateDirectory(parent);
             Recover(parent, name);
-            CheckReplaceable(destination, full);
+            CheckReplaceable(destination, full, ownsFile);
             string temp = Path.Combine(parent, string.Create(CultureInfo.InvariantCulture, $".{name}{TempMarker}{Environment.ProcessId}-{Interlocked.Increment(ref _counter)}"));
             Directory.CreateDirectory(temp);
             return new ResultFolder(destination, full, temp, wrap);
@@ -322,7 +327,7 @@ public sealed class ResultFolder : IDisposable
     }
 
     /// <summary>Refuses to replace a folder that holds files HaSim did not write.</summary>
-    private static void CheckReplaceable(string display, string full)
+    private static void CheckReplaceable(string display, string full, Func<string, bool>? ownsFile)
     {
         if (!Directory.Exists(full))
         {
@@ -340,7 +345,7 @@ public sealed class ResultFolder : IDisposable
         }
 
         var foreign = Directory.EnumerateFiles(full).Select(Path.GetFileName).OfType<string>()
-            .Where(f => !KnownFileNames.Contains(f) && manifest?.ContainsKey(f) != true)
+            .Where(f => !KnownFileNames.Contains(f) && manifest?.ContainsKey(f) != true && ownsFile?.Invoke(f) != true)
             .Order(StringComparer.Ordinal).Take(4).ToList();
         if (foreign.Count > 0)
         {

@@ -168,7 +168,7 @@ public sealed record MonteCarloResult(
         return metrics;
     }
 
-    private static FileDistribution Distribution(JsonFields d)
+    internal static FileDistribution Distribution(JsonFields d)
     {
         var cdf = new List<CdfPoint>();
         var points = d.Array("cdf");

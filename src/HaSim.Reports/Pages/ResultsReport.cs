@@ -18,6 +18,9 @@ public enum ResultsKind
 
     /// <summary>A sweep (<c>hasim sweep</c>): sweep.json.</summary>
     Sweep,
+
+    /// <summary>A fleet run (<c>hasim run FLEET.yaml</c>, or <c>hasim merge</c> of fleet shards): fleet-summary.json.</summary>
+    Fleet,
 }
 
 /// <summary>What <see cref="ResultsReport.Write"/> wrote.</summary>
@@ -69,6 +72,13 @@ public static class ResultsReport
             return (ResultsKind.Comparison, ComparisonPage.Build(c, options), Footer(MonteCarloJson.CompareFormat, c.Scenarios.Select(s => s.Hash)));
         }
 
+        string fleet = Path.Combine(directory, Fleet.FleetOutput.SummaryFile);
+        if (File.Exists(fleet))
+        {
+            var f = FleetResult.Parse(fleet, Read(fleet));
+            return (ResultsKind.Fleet, FleetPage.Build(f, options), Footer(FleetResult.Format, [f.Hash]));
+        }
+
         string summary = Path.Combine(directory, MonteCarloOutput.SummaryFile);
         string nested = Path.Combine(directory, "monte-carlo", MonteCarloOutput.SummaryFile);
         if (!File.Exists(summary) && File.Exists(nested))
@@ -78,9 +88,9 @@ public static class ResultsReport
 
         if (!File.Exists(summary))
         {
-            string hint = File.Exists(Path.Combine(directory, "partial.json"))
-                ? "it holds one shard's partial.json; combine the shards with 'hasim merge' and report on the merged folder"
-                : "expected summary.json (from 'hasim run' or 'hasim merge') or comparison.json (from 'hasim compare --out')";
+            string hint = File.Exists(Path.Combine(directory, "partial.json")) || File.Exists(Path.Combine(directory, "fleet-partial.json"))
+                ? "it holds one shard's partial result; combine the shards with 'hasim merge' and report on the merged folder"
+                : "expected summary.json (from 'hasim run' or 'hasim merge'), fleet-summary.json (from a fleet run) or comparison.json (from 'hasim compare --out')";
             throw new ReportInputException($"{directory}: no results to report: {hint}");
         }
 
@@ -97,28 +107,104 @@ public static class ResultsReport
         return (ResultsKind.MonteCarlo, MonteCarloPage.Build(m, options), Footer(MonteCarloJson.SummaryFormat, [m.Hash]));
     }
 
-    /// <summary>Builds the report of <paramref name="directory"/> and writes it into <paramref name="outDirectory"/> (default: the results folder).</summary>
+    /// <summary>
+    /// Builds the report of <paramref name="directory"/> and writes it into <paramref name="outDirectory"/>
+    /// as its own result set, or (by default) into the results folder itself, whose files are carried
+    /// into a new result set together with the report, so the folder changes as a whole or not at all.
+    /// </summary>
+    /// <exception cref="ReportInputException">The folder holds no results a report can be made from, or a file is malformed or damaged.</exception>
+    /// <exception cref="OutputPathException">The destination cannot be used.</exception>
     public static ReportFiles Write(string directory, ReportOptions options, string? outDirectory = null)
     {
         var (kind, document, footer) = Build(directory, options);
         string target = outDirectory ?? directory;
-        string html = Path.Combine(target, HtmlFile);
-        string folder = Path.Combine(target, MarkdownFolder);
-        var (markdown, images) = MarkdownReportWriter.Render(document, footer);
-        string page = HtmlReportWriter.Render(document, footer);
-
-        // Markdown and its charts move in as one folder; the HTML file last.
-        AtomicDirectory.Replace(folder, staging =>
+        var files = Render(document, footer);
+        using var folder = ResultFolder.Create(target);
+        if (outDirectory is null)
         {
-            foreach (var (file, png) in images)
+            CarryResults(directory, folder);
+        }
+
+        foreach (var (path, bytes) in files)
+        {
+            folder.WriteBytes(path, bytes);
+        }
+
+        folder.Commit();
+        return Files(kind, target, document);
+    }
+
+    /// <summary>
+    /// Builds the report of the result set being written into <paramref name="folder"/> and adds it
+    /// there, before the folder is committed (<c>--report</c>): the report goes in with the results.
+    /// </summary>
+    /// <exception cref="ReportInputException">The results cannot be reported.</exception>
+    public static ReportFiles WriteInto(ResultFolder folder, ReportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var (kind, document, footer) = Build(folder.StagingPath, options);
+        foreach (var (path, bytes) in Render(document, footer))
+        {
+            folder.WriteBytes(path, bytes);
+        }
+
+        return Files(kind, folder.Display, document);
+    }
+
+    private static ReportFiles Files(ResultsKind kind, string target, ReportDocument document) =>
+        new(kind, Path.Combine(target, HtmlFile), Path.Combine(target, MarkdownFolder, MarkdownFile), document.Charts.Count());
+
+    /// <summary>The report's files: report.html and report-md/ with report.md and its PNG charts.</summary>
+    private static List<(string Path, byte[] Bytes)> Render(ReportDocument document, string footer)
+    {
+        var utf8 = new System.Text.UTF8Encoding(false);
+        var (markdown, images) = MarkdownReportWriter.Render(document, footer);
+        var files = new List<(string, byte[])> { (HtmlFile, utf8.GetBytes(HtmlReportWriter.Render(document, footer))) };
+        files.AddRange(images.Select(i => ($"{MarkdownFolder}/{i.FileName}", i.Png)));
+        files.Add(($"{MarkdownFolder}/{MarkdownFile}", utf8.GetBytes(markdown)));
+        return files;
+    }
+
+    /// <summary>
+    /// Copies the results of <paramref name="directory"/> (every file of its manifest, checked against
+    /// it, or without one the top-level files HaSim writes) into <paramref name="folder"/>, leaving out an
+    /// earlier report; sub-folders of other results are carried over by the commit.
+    /// </summary>
+    private static void CarryResults(string directory, ResultFolder folder)
+    {
+        IReadOnlyDictionary<string, (long Bytes, string Sha256)>? manifest;
+        try
+        {
+            manifest = ResultFolder.ReadManifest(directory);
+        }
+        catch (FormatException e)
+        {
+            throw new ReportInputException(e.Message);
+        }
+
+        var paths = manifest?.Keys.ToList()
+            ?? [.. Directory.EnumerateFiles(directory).Select(Path.GetFileName).OfType<string>().Where(ResultFolder.KnownFileNames.Contains)];
+        foreach (var path in paths.Order(StringComparer.Ordinal))
+        {
+            if (path == HtmlFile || path.StartsWith(MarkdownFolder + "/", StringComparison.Ordinal) || path == ResultFolder.ManifestFile)
             {
-                File.WriteAllBytes(Path.Combine(staging, file), png);
+                continue;
             }
 
-            File.WriteAllText(Path.Combine(staging, MarkdownFile), markdown);
-        });
-        AtomicFile.WriteAllText(html, page);
-        return new ReportFiles(kind, html, Path.Combine(folder, MarkdownFile), document.Charts.Count());
+            string file = Path.Combine(directory, Path.Combine(path.Split('/')));
+            if (!File.Exists(file))
+            {
+                throw new ReportInputException($"{directory}: {path} is listed in {ResultFolder.ManifestFile} but missing; the folder is incomplete");
+            }
+
+            byte[] bytes = File.ReadAllBytes(file);
+            if (manifest is not null && Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)) != manifest[path].Sha256)
+            {
+                throw new ReportInputException($"{file}: does not match {ResultFolder.ManifestFile} (edited or damaged after it was written)");
+            }
+
+            folder.WriteBytes(path, bytes);
+        }
     }
 
     private static string Footer(string format, IEnumerable<string> hashes)

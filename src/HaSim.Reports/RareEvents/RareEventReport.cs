@@ -51,11 +51,12 @@ public static class RareEventReport
         return sb.ToString();
     }
 
-    /// <summary>Writes <c>report.txt</c> then <c>summary.json</c> to <paramref name="directory"/>, each atomically.</summary>
-    public static void Write(string directory, ScenarioIdentity scenario, RareEventEstimate estimate)
+    /// <summary>Writes <c>report.txt</c> and <c>summary.json</c> into <paramref name="folder"/> (committed by the caller).</summary>
+    public static void Write(ResultFolder folder, ScenarioIdentity scenario, RareEventEstimate estimate)
     {
-        AtomicFile.WriteAllText(Path.Combine(directory, ReportFile), Render(scenario, estimate));
-        AtomicFile.WriteAllText(Path.Combine(directory, SummaryFile), RareEventJson.Summary(scenario, estimate));
+        ArgumentNullException.ThrowIfNull(folder);
+        folder.WriteText(ReportFile, Render(scenario, estimate));
+        folder.WriteText(SummaryFile, RareEventJson.Summary(scenario, estimate));
     }
 
     private static string Describe(RareEventWarning warning) => warning switch

@@ -3,7 +3,7 @@ using HaSim.Reports.Output;
 
 namespace HaSim.Reports.Replays;
 
-/// <summary>Writes the output folder of replays: <c>report.txt</c>, then <c>summary.json</c> (last, so a folder with a summary is complete).</summary>
+/// <summary>The files of a replays result set: <c>report.txt</c> and <c>summary.json</c> (written into a <see cref="ResultFolder"/>, which the caller commits).</summary>
 public static class ReplayOutput
 {
     /// <summary>The summary file name.</summary>
@@ -12,10 +12,11 @@ public static class ReplayOutput
     /// <summary>The readable report file name.</summary>
     public const string ReportFile = "report.txt";
 
-    /// <summary>Writes both files into <paramref name="directory"/>, each atomically.</summary>
-    public static void Write(string directory, ReplaySummary summary)
+    /// <summary>Writes both files into <paramref name="folder"/>.</summary>
+    public static void Write(ResultFolder folder, ReplaySummary summary)
     {
-        AtomicFile.WriteAllText(Path.Combine(directory, ReportFile), ReplayReport.Render(summary));
-        AtomicFile.WriteAllText(Path.Combine(directory, SummaryFile), ReplayJson.Summary(summary));
+        ArgumentNullException.ThrowIfNull(folder);
+        folder.WriteText(ReportFile, ReplayReport.Render(summary));
+        folder.WriteText(SummaryFile, ReplayJson.Summary(summary));
     }
 }

@@ -124,6 +124,9 @@ public sealed class FleetSimulation : IScheduledCallback
         }
     }
 
+    /// <summary>Adds this replication's events to <see cref="Running.WorkCounters"/> (once, when it ends or fails), as every runner does.</summary>
+    public void RecordWork() => Running.WorkCounters.Add(Simulation.ProcessedEventCount);
+
     /// <summary>Ends the run: every database closes what is open, and the pools count the waits still going.</summary>
     public void Finish()
     {

@@ -27,7 +27,15 @@ public static class WorkEstimate
         return RatesOf(scenario).Total;
     }
 
-    /// <summary>The failure process that contributes most to <see cref="FailuresPerYear"/>, with its share, or null if none runs.</summary>
+    /// <summary>Random failures expected per simulated year of one database of <paramref name="preset"/> with <paramref name="parameters"/> (a fleet group's).</summary>
+    public static double FailuresPerYear(Model.Presets.Preset preset, ParameterSet parameters)
+    {
+        ArgumentNullException.ThrowIfNull(preset);
+        ArgumentNullException.ThrowIfNull(parameters);
+        return Cache.GetValue(parameters, p => Compute(preset, p)).Total;
+    }
+
+    /// <summary>The failure process that contributes most to <see cref="FailuresPerYear(Scenario)"/>, with its share, or null if none runs.</summary>
     public static (string Parameter, double PerYear, int Targets)? Largest(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -48,11 +56,11 @@ public static class WorkEstimate
     public static string Describe(double failures, double perYear, double years) =>
         string.Create(CultureInfo.InvariantCulture, $"about {failures:G3} random failures ({perYear:G3} a year over {years:G3} simulated years)");
 
-    private static Rates RatesOf(Scenario scenario) => Cache.GetValue(scenario.Parameters, p => Compute(scenario, p));
+    private static Rates RatesOf(Scenario scenario) => Cache.GetValue(scenario.Parameters, p => Compute(scenario.Preset, p));
 
-    private static Rates Compute(Scenario scenario, ParameterSet parameters)
+    private static Rates Compute(Model.Presets.Preset preset, ParameterSet parameters)
     {
-        var architecture = scenario.Preset.Architecture;
+        var architecture = preset.Architecture;
         var targets = architecture.Targets(parameters);
         var rates = new Rates();
         foreach (var process in architecture.FailureProcesses(parameters))

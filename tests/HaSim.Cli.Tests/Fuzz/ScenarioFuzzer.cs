@@ -62,6 +62,31 @@ internal sealed class ScenarioFuzzer
         return text;
     }
 
+    /// <summary><paramref name="text"/> with one to three random mutations (lines dropped, doubled, swapped or re-indented, junk, cut short...).</summary>
+    public string Mutated(string text)
+    {
+        int mutations = 1 + _random.Next(3);
+        for (int i = 0; i < mutations; i++)
+        {
+            text = Mutate(text);
+        }
+
+        return text;
+    }
+
+    /// <summary>A count for a fleet group or capacity value, plausible or at and beyond its edges.</summary>
+    public string Count() => Chance(60) ? Pick(PlausibleCounts.Skip(1).ToArray()) : Pick(Counts);
+
+    /// <summary>A duration, size or rate for a capacity value, or a number or junk.</summary>
+    public string AnyValue() => _random.Next(5) switch
+    {
+        0 => Duration(),
+        1 => Size(),
+        2 => Rate(),
+        3 => Pick(Numbers),
+        _ => Pick(Junk),
+    };
+
     /// <summary>A well-formed scenario whose values lean to the edges of their domains.</summary>
     public string Structured(bool allowExpect)
     {

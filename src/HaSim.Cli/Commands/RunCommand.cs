@@ -34,12 +34,14 @@ internal static class RunCommand
             var reportWanted = ReportCommand.Request(parse.GetValue(report), parse.GetValue(budget), parse.GetValue(noFiles));
             if (FleetScenarioLoader.TryLoad(parse.GetRequiredValue(scenario)) is { } fleet)
             {
+                monteCarlo.RejectIncidents(parse, "is not written for fleets: a fleet run writes its own fleet-incidents.csv.");
                 return FleetCommand.Execute(parse, fleet, parse.GetValue(seed), parse.GetValue(output), parse.GetValue(noFiles), parse.GetValue(format)!, monteCarlo, parse.GetValue(checkInvariants));
             }
 
             rare.RejectMisplaced(parse, monteCarlo.IsMonteCarlo(parse));
             if (rare.IsRare(parse))
             {
+                monteCarlo.RejectIncidents(parse, "is not written with --rare: importance sampling weights its incidents, so plain rows would mislead.");
                 return RareEventCommand.Execute(parse, parse.GetRequiredValue(scenario), parse.GetValue(seed), parse.GetValue(output), parse.GetValue(noFiles), parse.GetValue(format)!, monteCarlo, rare, parse.GetValue(checkInvariants));
             }
 
@@ -92,6 +94,7 @@ internal static class RunCommand
             "hasim run scenarios/azure/zone-redundant-primary-failure.yaml --replications 1000   (the timeline over 1000 seeds: RTO and RPO distributions)",
             "hasim run serverless.yaml --years 100 --replications 1000 --out out/mc   (serverless.yaml: 'preset: serverless')",
             "hasim run serverless.yaml --years 100 --replications 1000 --shard 0/4 --out out/shard-0",
+            "hasim run serverless.yaml --years 10 --replications 1000 --incidents out/incidents.parquet   (one row per incident, for DuckDB or pandas)",
             "hasim run scenarios/serverless/az-outage.yaml --report --budget '2 min'   (also writes report.html)",
             "hasim run azure-zr.yaml --years 1 --rare data_loss --failure-mode planned_failover   (azure-zr.yaml: 'preset: azure-zone-redundant-ha')",
             "hasim run serverless.yaml --years 1 --rare incident --failure-mode wal_quorum_lost --replications 20000",

@@ -109,16 +109,6 @@ internal static class MonteCarloCommand
         bool sharded = shardOption is not null; // even 0/1: the user asked for a partial result
         double years = parse.GetValue(options.Years)!.Value;
         var settings = MonteCarloSettings.For(scenario, years, parse.GetValue(options.Replications), seedOption ?? scenario.Seed);
-        if (sharded && report is not null)
-        {
-            throw new CliInputException("--report needs a whole run's summary, and a shard writes only partial.json: combine the shards with 'hasim merge', then run 'hasim report' on the merged folder.");
-        }
-
-        if (sharded && noFiles)
-        {
-            throw new CliInputException("--shard writes partial.json for 'hasim merge'; it cannot be combined with --no-files.");
-        }
-
         string? incidentsFile = parse.GetValue(options.Incidents);
         if (incidentsFile is not null && !IncidentRowsFile.IsSupported(incidentsFile))
         {
@@ -133,6 +123,16 @@ internal static class MonteCarloCommand
         if (incidentsFile is null && parse.GetResult(options.IncidentsLimit) is { Implicit: false })
         {
             throw new CliInputException("--incidents-limit needs --incidents FILE: it bounds the rows written there.");
+        }
+
+        if (sharded && report is not null)
+        {
+            throw new CliInputException("--report needs a whole run's summary, and a shard writes only partial.json: combine the shards with 'hasim merge', then run 'hasim report' on the merged folder.");
+        }
+
+        if (sharded && noFiles)
+        {
+            throw new CliInputException("--shard writes partial.json for 'hasim merge'; it cannot be combined with --no-files.");
         }
 
         var incidents = incidentsFile is null ? null : new IncidentRowCollector(parse.GetValue(options.IncidentsLimit), scenario.Preset.Architecture.Stages.All);

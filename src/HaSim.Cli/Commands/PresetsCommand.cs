@@ -12,7 +12,7 @@ internal static class PresetsCommand
     {
         var show = new Option<string?>("--show") { Description = "Show every parameter of one preset with its value and source." };
         var format = CommonOptions.FormatOption();
-        var command = new Command("presets", "List the shipped presets (one per seed system) with their figures and sources.") { show, format };
+        var command = new Command("presets", "List the shipped presets (one per seed system) with their figures and sources.") { show, format, CommonOptions.Wide() };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;

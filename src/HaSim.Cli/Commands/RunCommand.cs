@@ -23,7 +23,7 @@ internal static class RunCommand
         var budget = ReportCommand.BudgetOption();
         var command = new Command("run", "Replay a scenario's scripted faults and report the timeline, each incident's recovery stages, RTO, RPO and degraded time. Exit code 1 if the scenario's expectations are not met. With --replications N (no --years), replay the timeline over N seeds and report every metric's distribution with intervals, checking each expectation on every replay. With --years, run a Monte Carlo simulation of random failures instead (summary.json with RTO, RPO, availability and SLA distributions). A fleet scenario (a file with 'fleet:') runs many databases sharing capacity: its timeline once, --replications times, or with --years of random failures (fleet-summary.json).")
         {
-            scenario, seed, output, noFiles, format, checkInvariants, report, budget,
+            scenario, seed, output, noFiles, format, checkInvariants, report, budget, CommonOptions.Wide(),
         };
         var monteCarlo = new MonteCarloOptions();
         monteCarlo.AddTo(command);

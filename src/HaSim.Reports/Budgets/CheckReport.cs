@@ -52,7 +52,7 @@ public static class CheckReport
         }
 
         sb.Append(C, $"\nResult    {outcomeWord}: {Counts(result)}\n");
-        return sb.ToString();
+        return TextWrap.Fit(sb.ToString());
     }
 
     /// <summary>The counts line: passes, failures, inconclusive, regressions, improvements, stale and missing baselines.</summary>

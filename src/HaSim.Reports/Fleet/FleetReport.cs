@@ -58,7 +58,7 @@ public static class FleetReport
             PerDatabase(sb, g, s.Replications);
         }
 
-        return sb.ToString();
+        return TextWrap.Fit(sb.ToString());
     }
 
     private static void Events(StringBuilder sb, FleetSummary s, bool single, int pct)

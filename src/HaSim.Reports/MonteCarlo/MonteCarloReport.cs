@@ -129,7 +129,7 @@ public static class MonteCarloReport
             sb.Append(dg.Render());
         }
 
-        return sb.ToString();
+        return TextWrap.Fit(sb.ToString());
     }
 
     /// <summary>Renders a comparison: a side-by-side table and the paired differences.</summary>
@@ -169,7 +169,7 @@ public static class MonteCarloReport
             sb.Append(t.Render());
         }
 
-        return sb.ToString();
+        return TextWrap.Fit(sb.ToString());
     }
 
     private static void AppendRareEvents(StringBuilder sb, IReadOnlyList<RareEventFigure> figures, int pct)

@@ -40,7 +40,7 @@ public static class PresetReport
 
         sb.Append(t.Render(""));
         sb.Append(Names(p));
-        return sb.ToString();
+        return TextWrap.Fit(sb.ToString());
     }
 
     /// <summary>What a scenario file may name for this preset: targets and their faults, stages, failure modes, degraded kinds.</summary>

@@ -80,7 +80,7 @@ public static class ReplayReport
             sb.Append(t.Render());
         }
 
-        return sb.ToString();
+        return TextWrap.Fit(sb.ToString());
     }
 
     private static string Distributions(Analysis.MonteCarlo.IncidentMetrics metrics)

@@ -33,7 +33,8 @@ internal static class PresetsCommand
             {
                 output.Write(PresetReport.List(presets));
                 output.WriteLine();
-                output.WriteLine("'hasim presets --show <preset>' lists every figure with its source; figures marked ASSUMPTION are labelled guesses.");
+                output.WriteLine("'hasim presets --show <preset>' lists every figure with its source; figures");
+                output.WriteLine("marked ASSUMPTION are labelled guesses.");
             }
             else
             {

@@ -21,7 +21,7 @@ public static class CheckReport
         sb.Append("          while it is inconclusive, and look k judges the interval at level 1 - alpha/2^k, so all looks together\n");
         sb.Append("          keep the budget's confidence (alpha spending)\n\n");
 
-        var t = new TextTable("budget", "figure", ">estimate", ">interval", "limit", "verdict", ">replications", "baseline");
+        var t = new TextTable("budget", "figure", ">estimate", ">?interval", "limit", "verdict", ">?replications", "?baseline");
         foreach (var o in result.Outcomes)
         {
             var unit = o.Budget.Goal.Figure.Unit;

@@ -15,7 +15,7 @@ public static class PresetReport
     /// <summary>One row per preset: name, model, SLA, seed document, title.</summary>
     public static string List(IReadOnlyList<Preset> presets)
     {
-        var t = new TextTable("preset", "model", ">SLA", "seed document", "title");
+        var t = new TextTable("preset", "model", ">SLA", "?seed document", "title");
         foreach (var p in presets)
         {
             t.Add(p.Name, p.Model.Name(), Format.Percent(p.SlaTarget, 2), p.SeedDocument, p.Title);

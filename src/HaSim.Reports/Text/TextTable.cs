@@ -111,8 +111,16 @@ public sealed class TextTable
         foreach (int c in shown)
         {
             // Right-aligned columns hold figures ("58.5 s"): never split one; only their long text cells wrap.
-            int figures = _rightAligned[c] ? _rows.Select(r => c < r.Length ? r[c] : "").Where(v => v.Length <= 12).Select(v => v.Length).DefaultIfEmpty(0).Max() : 0;
+            int figures = _rightAligned[c] ? _rows.Select(r => c < r.Length ? r[c] : "").Where(v => v.Length <= 24).Select(v => v.Length).DefaultIfEmpty(0).Max() : 0;
             min[c] = Math.Min(widths[c], Math.Max(Math.Max(headers[c].Length, figures), 8));
+        }
+
+        // The last column, when it is text (a description, a source), gives first, down to a readable width.
+        int last = shown[^1];
+        if (!_rightAligned[last])
+        {
+            int over = Total(indent, widths, shown) - limit;
+            widths[last] -= Math.Clamp(over, 0, Math.Max(0, widths[last] - Math.Max(min[last], 30)));
         }
 
         while (Total(indent, widths, shown) > limit)

@@ -52,6 +52,14 @@ public class ReportWidthTests
         }
 
         AssertFits("presets", CliHarness.Run("presets").Out);
+
+        string scenario = Path.Combine(RepoPaths.Root, "scenarios", "azure", "zone-redundant-primary-failure.yaml");
+        string budgets = Path.Combine(CliHarness.TempDirectory(), "budgets.yaml");
+        File.WriteAllText(budgets, $"budgets:\n  - name: zr-rto\n    scenario: {scenario}\n    goal: p99 rto <= 120 s\n    replications: 50\n    source: \"seed 002: failover downtime 'between 60s-120s'\"\n");
+        var check = CliHarness.Run("check", budgets, "--threads", "2");
+        Assert.True(check.Exit == 0, check.Err + check.Out);
+        AssertFits("check", check.Out);
+        Assert.Contains("zr-rto  p99 client RTO", check.Out, StringComparison.Ordinal);
     }
 
     [Theory]

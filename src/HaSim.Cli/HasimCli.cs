@@ -5,6 +5,7 @@ using HaSim.Cli.Commands;
 using HaSim.Cli.Options;
 using HaSim.Kernel;
 using HaSim.Reports.Output;
+using HaSim.Reports.Text;
 using HaSim.Scenarios.Diagnostics;
 
 namespace HaSim.Cli;
@@ -62,6 +63,9 @@ public static class HasimCli
             return ExitCodes.BadInput;
         }
 
+        // Text reports fit 80 columns unless the command has --wide and it was given.
+        bool wide = parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == CommonOptions.WideName) is Option<bool> w && parse.GetValue(w);
+        using var width = ReportWidth.Use(wide ? ReportWidth.Unlimited : ReportWidth.Terminal);
         try
         {
             return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });

@@ -64,7 +64,7 @@ public sealed class CheckCommandTests
     public void AnInconclusiveBudgetCountsAsAsked(string mode, int exit, string word, int failures, int skipped)
     {
         var budgets = Budgets(Pass + Undecidable);
-        var r = CliHarness.Run("check", budgets, "--inconclusive", mode, "--junit", Out("junit.xml"), "--baselines", Out("none"), "-q");
+        var r = CliHarness.Run("check", budgets, "--inconclusive", mode, "--junit", Out("junit.xml"), "--baselines", Out("none"), "-q", "--wide");
         Assert.Equal(exit, r.Exit);
         Assert.Contains($"Result    {word}: 1 pass, 0 fail, 1 inconclusive", r.Out, StringComparison.Ordinal);
         Assert.Contains("p999 (", r.Out, StringComparison.Ordinal);
@@ -119,13 +119,13 @@ public sealed class CheckCommandTests
         Assert.StartsWith("sha256:", baseline.ScenarioHash, StringComparison.Ordinal);
         Assert.Equal(typeof(HasimCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion, baseline.HasimVersion);
 
-        var same = CliHarness.Run("check", budgets, "--baselines", baselines, "--junit", Out("junit.xml"), "-q");
+        var same = CliHarness.Run("check", budgets, "--baselines", baselines, "--junit", Out("junit.xml"), "-q", "--wide");
         Assert.Equal(0, same.Exit);
         Assert.Contains("0 regressions, 0 improvements, 0 stale baselines, 0 without a baseline", same.Out, StringComparison.Ordinal);
         Assert.Contains("unchanged", same.Out, StringComparison.Ordinal);
 
         File.AppendAllText(scenario, "# edited\n");
-        var stale = CliHarness.Run("check", budgets, "--baselines", baselines, "--junit", Out("junit.xml"), "-q");
+        var stale = CliHarness.Run("check", budgets, "--baselines", baselines, "--junit", Out("junit.xml"), "-q", "--wide");
         Assert.Equal(ExitCodes.ExpectationFailed, stale.Exit);
         Assert.Contains("STALE", stale.Out, StringComparison.Ordinal);
         Assert.Contains("the scenario changed since the baseline was made", stale.Out, StringComparison.Ordinal);

@@ -59,7 +59,7 @@ public sealed class FleetCliTests : IDisposable
     [Fact]
     public void A_replay_prints_the_fleet_report_and_writes_its_files()
     {
-        var (exit, stdout, _) = CliHarness.Run("run", FleetFile, "--out", Out("replay"), "--check-invariants");
+        var (exit, stdout, _) = CliHarness.Run("run", FleetFile, "--out", Out("replay"), "--check-invariants", "--wide");
 
         Assert.Equal(0, exit);
         Assert.Contains("Fleet     small-fleet: 102 databases", stdout, StringComparison.Ordinal);

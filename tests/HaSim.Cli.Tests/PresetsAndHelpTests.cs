@@ -29,7 +29,7 @@ public class PresetsAndHelpTests
     [Fact]
     public void Presets_show_lists_the_names_a_scenario_may_use()
     {
-        var (exit, stdout, _) = CliHarness.Run("presets", "--show", "azure-zone-redundant-ha");
+        var (exit, stdout, _) = CliHarness.Run("presets", "--show", "azure-zone-redundant-ha", "--wide");
         Assert.Equal(0, exit);
         Assert.Matches("(?m)^primary +crash, fail, planned-failover, forced-failover +the current primary", stdout);
         Assert.Matches("(?m)^az-3 +outage ", stdout);

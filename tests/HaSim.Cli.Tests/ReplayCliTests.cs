@@ -11,7 +11,7 @@ public sealed class ReplayCliTests
     public void ReplaysReportEveryMetricsDistributionAndCheckExpectationsOnEveryReplay()
     {
         string dir = CliHarness.TempDirectory();
-        var r = CliHarness.Run("run", Scenario("serverless/postgres-crash.yaml"), "--replications", "60", "--out", dir, "-q");
+        var r = CliHarness.Run("run", Scenario("serverless/postgres-crash.yaml"), "--replications", "60", "--out", dir, "-q", "--wide");
         Assert.Equal(0, r.Exit);
         Assert.Contains("Replays   60 replays of the scripted timeline, no random failures; replay i is seeded from (seed 1, i)", r.Out, StringComparison.Ordinal);
         Assert.Contains("Recovery and data loss, all incidents", r.Out, StringComparison.Ordinal);

@@ -38,7 +38,9 @@ public static class MonteCarloRunner
     /// <param name="progress">Counts completed replications, if given.</param>
     /// <param name="cancellation">Stops the workers between replications; the run then throws <see cref="OperationCanceledException"/>.</param>
     /// <param name="checkInvariants">Check the model's invariants on every state change of every replication.</param>
-    public static MonteCarloAccumulator Run(Scenario scenario, MonteCarloSettings settings, ShardSpec shard, int threads, RunProgress? progress = null, CancellationToken cancellation = default, bool checkInvariants = false)
+    /// <param name="incidents">Collects the incidents as rows, if given.</param>
+    public static MonteCarloAccumulator Run(Scenario scenario, MonteCarloSettings settings, ShardSpec shard, int threads, RunProgress? progress = null, CancellationToken cancellation = default, bool checkInvariants = false,
+        IncidentRowCollector? incidents = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(settings);
@@ -48,10 +50,18 @@ public static class MonteCarloRunner
         {
             var accumulator = new MonteCarloAccumulator(settings);
             var tally = new ReplicationTally(accumulator);
+            var rows = incidents?.ForWorker();
+            if (rows is not null)
+            {
+                tally.IncidentHook = rows.Add;
+            }
+
             return (accumulator, (Action<long>)(k =>
             {
                 tally.Begin();
-                ReplicationRunner.Run(scenario, settings.Seed, shard.ReplicationIndex(k), settings.Years, tally, out _, checkInvariants, cancellation);
+                long replication = shard.ReplicationIndex(k);
+                rows?.Begin(replication);
+                ReplicationRunner.Run(scenario, settings.Seed, replication, settings.Years, tally, out _, checkInvariants, cancellation);
                 tally.Complete();
                 progress?.Increment();
             }));

@@ -22,6 +22,7 @@ internal static class CheckCommand
             + "Compares each figure with its committed baseline on the same seeds (common random numbers) and reports regressions beyond the budget's tolerance, improvements and stale baselines. "
             + "Exit codes: 0 every budget passed; 1 a budget failed, regressed or has a stale baseline (or was inconclusive, by default); 2 invalid input; 4 inconclusive with --inconclusive code.");
         options.AddTo(command);
+        command.Options.Add(CommonOptions.Wide());
         command.Options.Add(junit);
         command.Options.Add(markdown);
         command.Options.Add(inconclusive);

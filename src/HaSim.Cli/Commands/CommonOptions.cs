@@ -14,6 +14,11 @@ internal static class CommonOptions
         DefaultValueFactory = _ => "table",
     }.AcceptOnlyFromAmong("table", "json");
 
+    /// <summary>The name of <see cref="Wide"/>, which <c>HasimCli</c> reads before running a command.</summary>
+    public const string WideName = "--wide";
+
+    public static Option<bool> Wide() => new(WideName) { Description = "Print every table in full, however wide (default: reports fit 80 columns, wrapping long names and leaving out secondary columns)." };
+
     public static Option<ulong?> Seed(string description) => StrictOptions.OptionalWhole("--seed", "-s", description);
 
     public static Option<long> Replications(long defaultValue, string description = "Monte Carlo: number of replications (digits only, e.g. 1000).") => StrictOptions.Whole("--replications", "-r", description, 1, MonteCarloSettings.MaxReplications, () => defaultValue);

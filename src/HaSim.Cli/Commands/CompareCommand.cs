@@ -24,7 +24,7 @@ internal static class CompareCommand
         var budget = ReportCommand.BudgetOption();
         var command = new Command("compare", "Run scenarios side by side with common random numbers (the same zone, region and component failures at the same times) and report each pair's differences in availability, downtime, RTO, SLA misses and RPO with paired confidence intervals.")
         {
-            scenarios, years, replications, seed, threads, output, maxEvents, quiet, format, report, budget,
+            scenarios, years, replications, seed, threads, output, maxEvents, quiet, format, report, budget, CommonOptions.Wide(),
         };
         command.SetAction(parse =>
         {

@@ -24,6 +24,18 @@ internal sealed class MonteCarloOptions
 
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress on stderr." };
 
+    public Option<string?> Incidents { get; } = new("--incidents")
+    {
+        Description = "With --years: also write every incident as a row (replication, year, failure mode, each metric with its unit, each stage's time) to FILE, "
+            + "CSV or Parquet by its extension (.csv, .parquet); inside --out it joins the result folder, elsewhere it is written on its own (atomically).",
+        HelpName = "FILE",
+    };
+
+    public Option<long> IncidentsLimit { get; } = StrictOptions.Whole(
+        "--incidents-limit", "",
+        string.Create(CultureInfo.InvariantCulture, $"With --incidents: the most rows written (default {IncidentRowsFile.DefaultLimit:N0}): the first ones by replication, then time; the run says when it cut the file short."),
+        1, 100_000_000, () => IncidentRowsFile.DefaultLimit);
+
     public void AddTo(Command command)
     {
         command.Options.Add(Years);
@@ -32,6 +44,20 @@ internal sealed class MonteCarloOptions
         command.Options.Add(Shard);
         command.Options.Add(MaxEvents);
         command.Options.Add(Quiet);
+        command.Options.Add(Incidents);
+        command.Options.Add(IncidentsLimit);
+    }
+
+    /// <summary>Rejects --incidents (and its limit) where no per-incident rows are written.</summary>
+    public void RejectIncidents(ParseResult parse, string why)
+    {
+        foreach (var option in new Option[] { Incidents, IncidentsLimit })
+        {
+            if (parse.GetResult(option) is { Implicit: false })
+            {
+                throw new CliInputException($"{option.Name} {why}");
+            }
+        }
     }
 
     public bool IsMonteCarlo(ParseResult parse) => parse.GetValue(Years) is not null;
@@ -52,6 +78,7 @@ internal sealed class MonteCarloOptions
             throw new CliInputException($"{MaxEvents.Name} needs --years (a Monte Carlo run) or --replications (replays over seeds): it bounds the failures and faults a run may simulate.");
         }
 
+        RejectIncidents(parse, "needs --years: it writes the incidents of a Monte Carlo run (a scripted run writes incidents.csv and stages.csv into its folder).");
         if (!IsReplay(parse) && parse.GetResult(Threads) is { Implicit: false })
         {
             throw new CliInputException($"{Threads.Name} needs --years (random failures) or --replications (replays of the timeline over seeds); a single scripted run uses one thread.");
@@ -82,6 +109,22 @@ internal static class MonteCarloCommand
         bool sharded = shardOption is not null; // even 0/1: the user asked for a partial result
         double years = parse.GetValue(options.Years)!.Value;
         var settings = MonteCarloSettings.For(scenario, years, parse.GetValue(options.Replications), seedOption ?? scenario.Seed);
+        string? incidentsFile = parse.GetValue(options.Incidents);
+        if (incidentsFile is not null && !IncidentRowsFile.IsSupported(incidentsFile))
+        {
+            throw new CliInputException($"--incidents '{incidentsFile}': the file must end in .csv or .parquet (the extension chooses the format).");
+        }
+
+        if (incidentsFile is not null && sharded)
+        {
+            throw new CliInputException("--incidents writes the rows of a whole run, and a shard writes only partial.json: run without --shard to get the incidents file.");
+        }
+
+        if (incidentsFile is null && parse.GetResult(options.IncidentsLimit) is { Implicit: false })
+        {
+            throw new CliInputException("--incidents-limit needs --incidents FILE: it bounds the rows written there.");
+        }
+
         if (sharded && report is not null)
         {
             throw new CliInputException("--report needs a whole run's summary, and a shard writes only partial.json: combine the shards with 'hasim merge', then run 'hasim report' on the merged folder.");
@@ -92,6 +135,7 @@ internal static class MonteCarloCommand
             throw new CliInputException("--shard writes partial.json for 'hasim merge'; it cannot be combined with --no-files.");
         }
 
+        var incidents = incidentsFile is null ? null : new IncidentRowCollector(parse.GetValue(options.IncidentsLimit), scenario.Preset.Architecture.Stages.All);
         long replications = shard.ReplicationsOf(settings.Replications);
         RunBudget.Check([scenario], years, replications, parse.GetValue(options.MaxEvents), "--max-events");
         string? dir = noFiles ? null : outDir ?? DefaultDirectory(scenario.Name, sharded ? shard : null);
@@ -101,7 +145,7 @@ internal static class MonteCarloCommand
         string label = sharded ? $"{scenario.Name} shard {shard}" : scenario.Name;
         double expected = RunBudget.ExpectedFailures([scenario], years, replications);
         var accumulator = MonteCarloProgress.Run(label, progress, parse.InvocationConfiguration.Error, parse.GetValue(options.Quiet), expected, years * replications,
-            ct => MonteCarloRunner.Run(scenario, settings, shard, threads, progress, ct, checkInvariants));
+            ct => MonteCarloRunner.Run(scenario, settings, shard, threads, progress, ct, checkInvariants, incidents));
 
         if (sharded)
         {
@@ -133,6 +177,7 @@ internal static class MonteCarloCommand
 
         var summary = accumulator.Summarise(identity);
         HaSim.Reports.Pages.ReportFiles? written = null;
+        string? incidentsNote = incidents is null ? null : WriteIncidents(incidentsFile!, incidents, folder, dir);
         if (folder is not null)
         {
             MonteCarloOutput.WriteSummary(folder, summary);
@@ -141,6 +186,11 @@ internal static class MonteCarloCommand
         }
 
         Print(stdout, summary, format, dir);
+        if (incidentsNote is not null)
+        {
+            (format == "json" ? parse.InvocationConfiguration.Error : stdout).WriteLine(incidentsNote);
+        }
+
         ReportCommand.Announce(parse, written, format == "json");
         return ExitCodes.Success;
     }
@@ -160,6 +210,34 @@ internal static class MonteCarloCommand
             stdout.WriteLine();
             stdout.WriteLine($"Wrote {MonteCarloOutput.SummaryFile} and {MonteCarloOutput.ReportFile} to {dir}");
         }
+    }
+
+    /// <summary>Writes the incident rows into the result folder (if the file is inside it) or atomically on their own; returns what was written.</summary>
+    private static string WriteIncidents(string file, IncidentRowCollector incidents, ResultFolder? folder, string? dir)
+    {
+        var rows = incidents.Rows();
+        var bytes = IncidentRowsFile.Render(file, incidents, rows);
+        string full = Path.GetFullPath(file);
+        string? relative = dir is null ? null : Path.GetRelativePath(Path.GetFullPath(dir), full);
+        if (folder is not null && relative is not null && !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative))
+        {
+            folder.WriteBytes(relative.Replace(Path.DirectorySeparatorChar, '/'), bytes);
+        }
+        else
+        {
+            try
+            {
+                AtomicFile.Write(full, s => s.Write(bytes));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new CliInputException($"--incidents '{file}': cannot write it: {e.Message}");
+            }
+        }
+
+        return incidents.Truncated
+            ? string.Create(C, $"Wrote the first {rows.Count:N0} of {incidents.Produced:N0} incidents to {file} (cut at --incidents-limit {incidents.Limit:N0}; raise it for all)")
+            : string.Create(C, $"Wrote {rows.Count:N0} incidents to {file}");
     }
 
     private static string DefaultDirectory(string scenarioName, ShardSpec? shard) =>

@@ -38,7 +38,7 @@ internal static class MonteCarloProgress
             }
             else if (ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected)
             {
-                Bar(label, progress, work);
+                Bar(label, progress, work, clock);
             }
             else
             {
@@ -60,19 +60,21 @@ internal static class MonteCarloProgress
         }
     }
 
-    private static void Bar(string label, RunProgress progress, Task work)
+    private static void Bar(string label, RunProgress progress, Task work, Stopwatch clock)
     {
+        var eta = new EtaEstimator(progress.Total);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         console.Progress()
             .AutoClear(true)
             .HideCompleted(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TimesColumn(eta), new SpinnerColumn())
             .Start(ctx =>
             {
                 var task = ctx.AddTask(Markup.Escape(label), maxValue: Math.Max(1, progress.Total));
                 while (!work.IsCompleted)
                 {
                     task.Value = progress.Completed;
+                    eta.Observe(clock.Elapsed.TotalSeconds, progress.Completed);
                     ctx.Refresh();
                     work.Wait(TimeSpan.FromMilliseconds(200));
                 }
@@ -83,12 +85,20 @@ internal static class MonteCarloProgress
 
     private static void Plain(string label, RunProgress progress, TextWriter error, Task work, Stopwatch clock)
     {
+        var eta = new EtaEstimator(progress.Total);
+        eta.Observe(0, 0);
         while (!work.Wait(PlainInterval))
         {
             long done = progress.Completed;
-            double elapsed = clock.Elapsed.TotalSeconds;
-            string eta = done > 0 ? string.Create(CultureInfo.InvariantCulture, $"ETA {(progress.Total - done) * elapsed / done:0} s") : "ETA unknown";
-            error.WriteLine(string.Create(C, $"hasim: {label}: {done}/{progress.Total} replications ({100.0 * done / Math.Max(1, progress.Total):0}%), {elapsed:0} s elapsed, {eta}"));
+            eta.Observe(clock.Elapsed.TotalSeconds, done);
+            error.WriteLine(string.Create(C, $"hasim: {label}: {done}/{progress.Total} replications ({100.0 * done / Math.Max(1, progress.Total):0}%), {eta.Describe()}"));
         }
+    }
+
+    /// <summary>The bar's labelled times ("elapsed 0:12, left ~0:40") from the estimator the loop feeds.</summary>
+    private sealed class TimesColumn(EtaEstimator eta) : ProgressColumn
+    {
+        public override Spectre.Console.Rendering.IRenderable Render(Spectre.Console.Rendering.RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
+            new Text(eta.Describe());
     }
 }

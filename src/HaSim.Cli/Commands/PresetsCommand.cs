@@ -12,7 +12,7 @@ internal static class PresetsCommand
     {
         var show = new Option<string?>("--show") { Description = "Show every parameter of one preset with its value and source." };
         var format = CommonOptions.FormatOption();
-        var command = new Command("presets", "List the shipped presets (one per seed system) with their figures and sources.") { show, format };
+        var command = new Command("presets", "List the shipped presets (one per seed system) with their figures and sources.") { show, format, CommonOptions.Wide() };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -33,7 +33,8 @@ internal static class PresetsCommand
             {
                 output.Write(PresetReport.List(presets));
                 output.WriteLine();
-                output.WriteLine("'hasim presets --show <preset>' lists every figure with its source; figures marked ASSUMPTION are labelled guesses.");
+                output.WriteLine("'hasim presets --show <preset>' lists every figure with its source; figures");
+                output.WriteLine("marked ASSUMPTION are labelled guesses.");
             }
             else
             {

@@ -32,7 +32,7 @@ internal static class RunCommand
         var budget = ReportCommand.BudgetOption();
         var command = new Command("run", "Replay a scenario's scripted faults and report the timeline, each incident's recovery stages, RTO, RPO and degraded time. Exit code 1 if the scenario's expectations are not met. With --replications N (no --years), replay the timeline over N seeds and report every metric's distribution with intervals, checking each expectation on every replay. With --years, run a Monte Carlo simulation of random failures instead (summary.json with RTO, RPO, availability and SLA distributions). A fleet scenario (a file with 'fleet:') runs many databases sharing capacity: its timeline once, --replications times, or with --years of random failures (fleet-summary.json).")
         {
-            scenario, seed, output, noFiles, format, checkInvariants, report, budget,
+            scenario, seed, output, noFiles, format, checkInvariants, report, budget, CommonOptions.Wide(),
         };
         var monteCarlo = new MonteCarloOptions();
         monteCarlo.AddTo(command);
@@ -43,6 +43,7 @@ internal static class RunCommand
             var reportWanted = ReportCommand.Request(parse.GetValue(report), parse.GetValue(budget), parse.GetValue(noFiles));
             if (FleetScenarioLoader.TryLoad(parse.GetRequiredValue(scenario)) is { } fleet)
             {
+                monteCarlo.RejectIncidents(parse, "is not written for fleets: a fleet run writes its own fleet-incidents.csv.");
                 return FleetCommand.Execute(parse, fleet, parse.GetValue(seed), parse.GetValue(output), parse.GetValue(noFiles), parse.GetValue(format)!, monteCarlo, parse.GetValue(checkInvariants), reportWanted);
             }
 
@@ -50,6 +51,7 @@ internal static class RunCommand
             if (rare.IsRare(parse))
             {
                 RejectReport(reportWanted, "a rare-event estimate");
+                monteCarlo.RejectIncidents(parse, "is not written with --rare: importance sampling weights its incidents, so plain rows would mislead.");
                 return RareEventCommand.Execute(parse, parse.GetRequiredValue(scenario), parse.GetValue(seed), parse.GetValue(output), parse.GetValue(noFiles), parse.GetValue(format)!, monteCarlo, rare, parse.GetValue(checkInvariants));
             }
 
@@ -105,6 +107,7 @@ internal static class RunCommand
             "hasim run scenarios/azure/zone-redundant-primary-failure.yaml --replications 1000   (the timeline over 1000 seeds: RTO and RPO distributions)",
             "hasim run serverless.yaml --years 100 --replications 1000 --out out/mc   (serverless.yaml: 'preset: serverless')",
             "hasim run serverless.yaml --years 100 --replications 1000 --shard 0/4 --out out/shard-0",
+            "hasim run serverless.yaml --years 10 --replications 1000 --incidents out/incidents.parquet   (one row per incident, for DuckDB or pandas)",
             "hasim run scenarios/serverless/az-outage.yaml --report --budget '2 min'   (also writes report.html)",
             "hasim run azure-zr.yaml --years 1 --rare data_loss --failure-mode planned_failover   (azure-zr.yaml: 'preset: azure-zone-redundant-ha')",
             "hasim run serverless.yaml --years 1 --rare incident --failure-mode wal_quorum_lost --replications 20000",

@@ -482,7 +482,8 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
         Enter();
         if (Tracing)
         {
-            Trace("fault", fault.Target.Label, fault.Describe() + (fault.Origin is null ? "" : $" ({fault.Origin})"));
+            _observer.OnTrace(new TraceRecord(Now, "fault", fault.Target.Label, fault.Describe() + (fault.Origin is null ? "" : $" ({fault.Origin})"), _open?.Number,
+                fault.DurationSeconds, fault.Target.Key, fault.Kind.FileName));
         }
 
         var (previousFault, previousMode, previousRun) = (_currentFault, _currentMode, _currentRun);

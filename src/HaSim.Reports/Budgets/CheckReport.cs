@@ -17,11 +17,12 @@ public static class CheckReport
         var sb = new StringBuilder();
         var file = result.File;
         sb.Append(C, $"Budgets   {file.Path}: {file.Budgets.Count} budget{(file.Budgets.Count == 1 ? "" : "s")}{(result.SeedOverride is { } s ? $", seed {s} for all" : "")}\n");
-        sb.Append("          a budget passes (fails) when its whole interval meets (breaks) the limit; replications double up to the cap\n");
-        sb.Append("          while it is inconclusive, and look k judges the interval at level 1 - alpha/2^k, so all looks together\n");
-        sb.Append("          keep the budget's confidence (alpha spending)\n\n");
+        sb.Append("          a budget passes (fails) when its whole interval meets (breaks) the\n");
+        sb.Append("          limit; replications double up to the cap while it is inconclusive,\n");
+        sb.Append("          and look k judges the interval at level 1 - alpha/2^k, so all looks\n");
+        sb.Append("          together keep the budget's confidence (alpha spending)\n\n");
 
-        var t = new TextTable("budget", "figure", ">estimate", ">interval", "limit", "verdict", ">replications", "baseline");
+        var t = new TextTable("budget", "figure", ">estimate", ">?interval", "limit", "verdict", ">?replications", "?baseline");
         foreach (var o in result.Outcomes)
         {
             var unit = o.Budget.Goal.Figure.Unit;
@@ -52,7 +53,7 @@ public static class CheckReport
         }
 
         sb.Append(C, $"\nResult    {outcomeWord}: {Counts(result)}\n");
-        return sb.ToString();
+        return TextWrap.Fit(sb.ToString());
     }
 
     /// <summary>The counts line: passes, failures, inconclusive, regressions, improvements, stale and missing baselines.</summary>

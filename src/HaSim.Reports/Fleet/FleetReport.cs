@@ -58,7 +58,7 @@ public static class FleetReport
             PerDatabase(sb, g, s.Replications);
         }
 
-        return sb.ToString();
+        return TextWrap.Fit(sb.ToString());
     }
 
     private static void Events(StringBuilder sb, FleetSummary s, bool single, int pct)
@@ -72,7 +72,7 @@ public static class FleetReport
         sb.Append("\nFleet events: how soon the databases each took down had clients back\n");
         var t = single
             ? new TextTable("event", ">events", ">affected", ">50% back", ">90% back", ">99% back", ">all back", ">not back")
-            : new TextTable("event", ">events", ">affected", ">50% back", ">90% back", ">99% back", $">99% {pct}% CI", ">all back", $">all {pct}% CI", ">not back");
+            : new TextTable("event", ">events", ">affected", ">50% back", ">90% back", ">99% back", $">?99% {pct}% CI", ">all back", $">?all {pct}% CI", ">not back");
         foreach (var e in s.Events)
         {
             var t50 = e.TimeTo(0.5);
@@ -148,7 +148,7 @@ public static class FleetReport
         sb.Append(t.Render());
         if (s.Monthly is { } m)
         {
-            var mt = new TextTable("per month", ">estimate", $">{pct}% CI", ">n", ">worst 1% of months");
+            var mt = new TextTable("per month", ">estimate", $">{pct}% CI", ">n", ">worst 1% of months|worst 1%");
             mt.Add("fleet downtime, database-minutes", R.Num(m.DowntimeMinutesPerMonth.Value, "0.#"), R.Range(m.DowntimeMinutesPerMonth, x => R.Num(x, "0.#")), m.DowntimeMinutesPerMonth.SampleSize.ToString(C), R.Num(m.DowntimeSecondsByMonth.P99.Estimate / 60, "0.#"));
             mt.Add("databases meeting their SLA", R.Percent(m.ShareMeetingSla.Value, 2), R.Range(m.ShareMeetingSla, x => R.Percent(x, 2)), m.ShareMeetingSla.SampleSize.ToString(C), R.Percent(m.ShareMeetingSlaP1.Estimate, 2));
             sb.Append(mt.Render());
@@ -164,7 +164,7 @@ public static class FleetReport
         }
 
         sb.Append(single ? "\nShared capacity\n" : "\nShared capacity (per replication: mean, and the max over replications)\n");
-        var t = new TextTable("pool", ">capacity", ">peak in use", ">requests", ">queued", ">peak queue", ">longest wait", ">total wait", ">not served");
+        var t = new TextTable("pool", ">capacity", ">peak in use|peak", ">?requests", ">?queued", ">peak queue|max queue", ">longest wait", ">?total wait", ">not served");
         foreach (var p in s.Pools)
         {
             string peak = p.Capacity <= 0 ? "-" : single ? R.Num(p.PeakInUse.Mean, "0.#") : $"{R.Num(p.PeakInUse.Mean, "0.#")} (max {R.Num(p.PeakInUse.Max, "0.#")})";

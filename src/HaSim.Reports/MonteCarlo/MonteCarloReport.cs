@@ -34,7 +34,7 @@ public static class MonteCarloReport
         sb.Append(C, $"  {s.Incidents} incidents; {s.Unrecovered} not recovered before the end of their replication (left out of client RTO)\n");
 
         sb.Append("\nRecovery and data loss, all incidents\n");
-        var o = new TextTable("metric", ">n", ">mean", ">p50", ">p90", ">p99", ">p99.9", ">max", $">p99 {pct}% CI");
+        var o = new TextTable("metric", ">n", ">mean", ">p50", ">p90", ">p99", ">?p99.9", ">max", $">?p99 {pct}% CI");
         foreach (var f in s.Overall.Figures)
         {
             AddDistribution(o, f.Metric.Label, f.Summary, f.Metric.Unit switch
@@ -49,7 +49,7 @@ public static class MonteCarloReport
         if (s.FailureModes.Count > 0)
         {
             sb.Append("\nBy failure mode\n");
-            var m = new TextTable("failure mode", ">per year", ">incidents", ">client RTO mean", ">p50", ">p99", ">max", ">server RTO p99", ">RPO p99", ">RPO max", ">downtime share");
+            var m = new TextTable("failure mode", ">per year|/year", ">incidents|n", ">client RTO mean|RTO mean", ">?p50", ">p99", ">?max", ">?server RTO p99", ">RPO p99", ">?RPO max", ">downtime share|share");
             foreach (var f in s.FailureModes)
             {
                 var r = f.Metrics.Of(MetricTable.Rto);
@@ -106,7 +106,7 @@ public static class MonteCarloReport
         sb.Append(d.Render());
         if (s.Stages.Count > 0)
         {
-            var g = new TextTable("recovery stage", ">runs", ">mean", ">p99", ">in downtime min/year", ">share of downtime");
+            var g = new TextTable("recovery stage", ">runs", ">mean", ">p99", ">in downtime min/year|min/year", ">share of downtime|share");
             foreach (var stage in s.Stages.OrderByDescending(x => x.DowntimeShare).ThenBy(x => x.Name, StringComparer.Ordinal))
             {
                 g.Add(stage.Label, stage.Occurrences.ToString(C), Seconds(stage.Duration.Mean), Seconds(stage.Duration.P99.Estimate),
@@ -120,7 +120,7 @@ public static class MonteCarloReport
         if (s.Degraded.Count > 0)
         {
             sb.Append("\nDegraded time (service up, not counted as downtime)\n");
-            var dg = new TextTable("kind", ">intervals", ">hours/year", $">{pct}% CI", ">share of time");
+            var dg = new TextTable("kind", ">intervals", ">hours/year", $">{pct}% CI", ">share of time|share");
             foreach (var k in s.Degraded)
             {
                 dg.Add(k.Label, k.Intervals.ToString(C), Num(k.HoursPerYear.Value, "0.##"), Range(k.HoursPerYear, x => Num(x, "0.##")), Percent(k.TimeShare, 3));
@@ -129,7 +129,7 @@ public static class MonteCarloReport
             sb.Append(dg.Render());
         }
 
-        return sb.ToString();
+        return TextWrap.Fit(sb.ToString());
     }
 
     /// <summary>Renders a comparison: a side-by-side table and the paired differences.</summary>
@@ -139,7 +139,8 @@ public static class MonteCarloReport
         int pct = (int)Math.Round(c.Level * 100);
         var sb = new StringBuilder();
         sb.Append(C, $"Comparison: {c.Scenarios.Count} scenarios, {c.Replications} replications x {Num(c.Years)} years each, seed {c.Seed} (common random numbers)\n\n");
-        var side = new TextTable(["measure", .. c.Scenarios.Select(s => ">" + s.Scenario.Name)]);
+        // Scenario names make wide headers: at 80 columns they become #1, #2, ... with a legend below.
+        var side = new TextTable(["measure", .. c.Scenarios.Select((s, k) => string.Create(C, $">{s.Scenario.Name}|#{k + 1}"))]);
         side.Add(["preset", .. c.Scenarios.Select(s => s.Scenario.Preset)]);
         side.Add(["availability", .. c.Scenarios.Select(s => Percent(s.Availability.Availability.Value, 4))]);
         side.Add(["nines", .. c.Scenarios.Select(s => Num(s.Availability.Nines.Value, "0.00"))]);
@@ -153,11 +154,19 @@ public static class MonteCarloReport
         side.Add(["P(month misses SLA)", .. c.Scenarios.Select(s => Percent(s.Monthly.SlaMiss.Value, 3))]);
         side.Add(["expected credit/month", .. c.Scenarios.Select(s => Percent(s.Monthly.ExpectedCredit.Value, 3))]);
         sb.Append(side.Render());
+        if (ReportWidth.Current != ReportWidth.Unlimited)
+        {
+            for (int k = 0; k < c.Scenarios.Count; k++)
+            {
+                sb.Append(C, $"  #{k + 1} = {c.Scenarios[k].Scenario.Name}\n");
+            }
+        }
+
         foreach (var p in c.Pairs)
         {
             string a = c.Scenarios[p.A].Scenario.Name, b = c.Scenarios[p.B].Scenario.Name;
             sb.Append(C, $"\n{b} minus {a} (paired; {pct}% CI; an interval excluding 0 is a real difference)\n");
-            var t = new TextTable("difference", ">estimate", $">{pct}% CI", ">n", "paired over");
+            var t = new TextTable("difference", ">estimate", $">{pct}% CI", ">n", "?paired over");
             t.Add("availability", SignedPercent(p.Availability.Value), Range(p.Availability, SignedPercent), N(p.Availability), "replications");
             t.Add("downtime min/year", Signed(p.DowntimeMinutesPerYear.Value, "0.##"), Range(p.DowntimeMinutesPerYear, x => Signed(x, "0.##")), N(p.DowntimeMinutesPerYear), "replications");
             t.Add("P(month misses SLA)", SignedPercent(p.SlaMiss.Value), Range(p.SlaMiss, SignedPercent), N(p.SlaMiss), "replications");
@@ -169,13 +178,13 @@ public static class MonteCarloReport
             sb.Append(t.Render());
         }
 
-        return sb.ToString();
+        return TextWrap.Fit(sb.ToString());
     }
 
     private static void AppendRareEvents(StringBuilder sb, IReadOnlyList<RareEventFigure> figures, int pct)
     {
         sb.Append("\nRare events\n");
-        var r = new TextTable("event", ">probability", $">{pct}% CI", ">events", ">n", "note");
+        var r = new TextTable("event", ">probability|P", $">{pct}% CI", ">events", ">n", "?note");
         foreach (var f in figures)
         {
             string note = f.IsFew

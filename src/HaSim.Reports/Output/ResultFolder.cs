@@ -55,7 +55,7 @@ public sealed class ResultFolder : IDisposable
     /// <summary>File names HaSim wrote before result folders had manifests; a folder holding only these may be replaced.</summary>
     public static IReadOnlySet<string> KnownFileNames { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        ManifestFile, "summary.json", "incidents.csv", "trace.jsonl", "timeline.txt", "report.txt", "partial.json", "comparison.json", "report.html",
+        ManifestFile, "summary.json", "incidents.csv", "stages.csv", "incidents.parquet", "trace.jsonl", "timeline.txt", "report.txt", "partial.json", "comparison.json", "report.html",
         "fleet-summary.json", "fleet-report.txt", "recovery-curve.csv", "fleet-incidents.csv", "recovery-steps.csv", "fleet-partial.json",
     };
 

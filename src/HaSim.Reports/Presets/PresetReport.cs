@@ -15,7 +15,7 @@ public static class PresetReport
     /// <summary>One row per preset: name, model, SLA, seed document, title.</summary>
     public static string List(IReadOnlyList<Preset> presets)
     {
-        var t = new TextTable("preset", "model", ">SLA", "seed document", "title");
+        var t = new TextTable("preset", "model", ">SLA", "?seed document", "title");
         foreach (var p in presets)
         {
             t.Add(p.Name, p.Model.Name(), Format.Percent(p.SlaTarget, 2), p.SeedDocument, p.Title);
@@ -40,7 +40,7 @@ public static class PresetReport
 
         sb.Append(t.Render(""));
         sb.Append(Names(p));
-        return sb.ToString();
+        return TextWrap.Fit(sb.ToString());
     }
 
     /// <summary>What a scenario file may name for this preset: targets and their faults, stages, failure modes, degraded kinds.</summary>

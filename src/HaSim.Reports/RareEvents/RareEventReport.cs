@@ -3,6 +3,7 @@ using System.Text;
 using HaSim.Analysis.MonteCarlo;
 using HaSim.Analysis.RareEvents;
 using HaSim.Reports.Output;
+using HaSim.Reports.Text;
 
 namespace HaSim.Reports.RareEvents;
 
@@ -48,7 +49,7 @@ public static class RareEventReport
             sb.Append("  WARNING: ").Append(Describe(warning)).Append('\n');
         }
 
-        return sb.ToString();
+        return TextWrap.Fit(sb.ToString());
     }
 
     /// <summary>Writes <c>report.txt</c> and <c>summary.json</c> into <paramref name="folder"/> (committed by the caller).</summary>

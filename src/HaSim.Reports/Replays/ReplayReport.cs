@@ -43,7 +43,7 @@ public static class ReplayReport
         if (s.Stages.Count > 0)
         {
             sb.Append("\nRecovery stages (each run, start to end)\n");
-            var t = new TextTable("stage", ">runs", ">mean", ">p50", ">p90", ">p99", ">p99.9", ">max", $">p99 {pct}% CI");
+            var t = new TextTable("stage", ">runs", ">mean", ">p50", ">p90", ">p99", ">?p99.9", ">max", $">?p99 {pct}% CI");
             foreach (var stage in s.Stages)
             {
                 MonteCarloReport.AddDistribution(t, stage.Label, stage.Duration, MonteCarloReport.Seconds);
@@ -68,7 +68,7 @@ public static class ReplayReport
         if (r.Expectations.Count > 0)
         {
             sb.Append("\nExpectations, checked on every replay\n");
-            var t = new TextTable("result", "metric", ">held in", ">lowest", ">highest", "expected", "source");
+            var t = new TextTable("result", "metric", ">held in", ">lowest", ">highest", "expected", "?source");
             foreach (var e in r.Expectations)
             {
                 var x = e.Expectation;
@@ -80,13 +80,13 @@ public static class ReplayReport
             sb.Append(t.Render());
         }
 
-        return sb.ToString();
+        return TextWrap.Fit(sb.ToString());
     }
 
     private static string Distributions(Analysis.MonteCarlo.IncidentMetrics metrics)
     {
         int pct = metrics.Figures.Count > 0 ? (int)Math.Round(metrics.Figures[0].Summary.Level * 100) : 95;
-        var o = new TextTable("metric", ">n", ">mean", ">p50", ">p90", ">p99", ">p99.9", ">max", $">p99 {pct}% CI");
+        var o = new TextTable("metric", ">n", ">mean", ">p50", ">p90", ">p99", ">?p99.9", ">max", $">?p99 {pct}% CI");
         foreach (var f in metrics.Figures)
         {
             MonteCarloReport.AddDistribution(o, f.Metric.Label, f.Summary, f.Metric.Unit switch

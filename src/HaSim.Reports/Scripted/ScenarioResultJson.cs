@@ -100,11 +100,50 @@ public static class ScenarioResultJson
                 {
                     w.WriteNumber("duration_seconds", d);
                 }
+
+                WriteStructured(w, r);
                 w.WriteEndObject();
             }, indented: false)).Append('\n');
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>The line's subject under the name of what it is (keys as scenario files spell them), so tools need not parse <c>detail</c>.</summary>
+    private static void WriteStructured(Utf8JsonWriter w, TraceRecord r)
+    {
+        switch (r.Kind)
+        {
+            case "fault":
+                if (r.Target is not null)
+                {
+                    w.WriteString("target", r.Target);
+                }
+
+                if (r.Fault is not null)
+                {
+                    w.WriteString("fault", r.Fault);
+                }
+
+                break;
+            case "stage-start":
+            case "stage-end":
+                w.WriteString("stage", r.Subject);
+                w.WriteBoolean("background", r.Detail.EndsWith("background", StringComparison.Ordinal) || r.Detail.EndsWith("(background)", StringComparison.Ordinal));
+                if (r.Kind == "stage-end")
+                {
+                    w.WriteString("outcome", r.Detail.StartsWith("interrupted", StringComparison.Ordinal) ? "interrupted" : r.Detail.StartsWith("unfinished", StringComparison.Ordinal) ? "unfinished" : "done");
+                }
+
+                break;
+            case "service-down":
+                w.WriteString("failure_mode", r.Subject);
+                break;
+            case "degraded-start":
+            case "degraded-end":
+                w.WriteString("degraded", r.Subject);
+                break;
+        }
     }
 
     private static void WriteIncident(Utf8JsonWriter w, Incident i)

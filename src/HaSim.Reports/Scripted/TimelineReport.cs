@@ -65,7 +65,7 @@ public static class TimelineReport
             sb.Append(RenderExpectations(result.Expectations));
         }
 
-        return sb.ToString();
+        return TextWrap.Fit(sb.ToString());
     }
 
     /// <summary>The timeline: one line per fault, detection, finished stage, DNS change, service change and degraded change.</summary>
@@ -124,7 +124,7 @@ public static class TimelineReport
             return "  (none: clients never lost the database)\n";
         }
 
-        var t = new TextTable(">#", "failure mode", ">start", ">detected", ">server RTO", ">client RTO", ">RPO", ">RPO time", ">aborted", "longest stage");
+        var t = new TextTable(">#", "failure mode", ">start", ">detected", ">server RTO", ">client RTO", ">RPO", ">?RPO time", ">?aborted", "?longest stage");
         foreach (var i in result.Incidents)
         {
             var longest = i.Stages.Count == 0 ? (RecoveryStage?)null : i.Stages.MaxBy(s => s.DurationSeconds);
@@ -169,7 +169,7 @@ public static class TimelineReport
     public static string RenderExpectations(IReadOnlyList<ExpectationResult> results)
     {
         ArgumentNullException.ThrowIfNull(results);
-        var t = new TextTable("result", "metric", ">measured", "expected", "source");
+        var t = new TextTable("result", "metric", ">measured", "expected", "?source");
         foreach (var r in results)
         {
             var e = r.Expectation;

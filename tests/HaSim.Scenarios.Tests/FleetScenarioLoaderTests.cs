@@ -101,11 +101,11 @@ public class FleetScenarioLoaderTests
     [Fact]
     public void A_fleet_has_a_bounded_size()
     {
-        var d = Error("fleet:\n  groups:\n    - {name: a, preset: serverless, count: 100000}\n    - {name: b, preset: serverless, count: 100001}\n");
+        var d = Error("fleet:\n  groups:\n    - {name: a, preset: serverless, count: 40000}\n    - {name: b, preset: serverless, count: 40001}\n");
         Assert.Contains("count", d.FieldPath, StringComparison.Ordinal);
-        Assert.Contains("100000", d.FullMessage, StringComparison.Ordinal);
-        var total = Error("fleet:\n  groups:\n    - {name: a, preset: serverless, count: 100000}\n    - {name: b, preset: serverless, count: 100000}\n    - {name: c, preset: serverless, count: 1}\n");
-        Assert.Contains("at most 200000 are allowed", total.Message, StringComparison.Ordinal);
+        Assert.Contains("40000", d.FullMessage, StringComparison.Ordinal);
+        var total = Error("fleet:\n  groups:\n    - {name: a, preset: serverless, count: 20000}\n    - {name: b, preset: serverless, count: 20000}\n    - {name: c, preset: serverless, count: 1}\n");
+        Assert.Contains("the fleet has 40001 databases; at most 40000 are allowed", total.Message, StringComparison.Ordinal);
     }
 
     [Fact]

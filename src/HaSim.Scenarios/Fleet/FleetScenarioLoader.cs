@@ -22,10 +22,10 @@ namespace HaSim.Scenarios.Fleet;
 public static partial class FleetScenarioLoader
 {
     /// <summary>The most databases one group may have.</summary>
-    public const int MaxGroupCount = 100_000;
+    public const int MaxGroupCount = 40_000;
 
     /// <summary>The most databases a fleet may have.</summary>
-    public const int MaxFleetCount = 200_000;
+    public const int MaxFleetCount = 40_000;
 
     // The keys each section accepts are declared once, with the JSON Schema (Grammar/FleetGrammar.cs).
     private static readonly string[] RootKeys = FleetGrammar.Root.KeyNames;

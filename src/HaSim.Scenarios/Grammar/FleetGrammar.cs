@@ -33,7 +33,7 @@ public static class FleetGrammar
     /// <summary>The <c>fleet:</c> section.</summary>
     public static FileSection Fleet { get; } = new("fleet", "The databases of the fleet and the capacity they share.",
     [
-        new("groups", "the groups of databases (at most 200,000 databases in all)", ValueShape.List(ValueShape.Map(Group), minItems: 1), Required: true),
+        new("groups", "the groups of databases (at most 40,000 databases in all)", ValueShape.List(ValueShape.Map(Group), minItems: 1), Required: true),
         new("capacity", "overrides of the shared capacity (control plane, VM provisioning, restore bandwidth, warm pools)", ValueShape.Of(ValueKind.CapacityParameters)),
     ]);
 

@@ -110,11 +110,11 @@ public partial class FleetContractTests(ITestOutputHelper log)
     }
 
     [Theory]
-    [InlineData("2000000000", "'2000000000' is out of range; it must be from 1 to 100000")]
-    [InlineData("2147483648", "it must be from 1 to 100000")]
+    [InlineData("2000000000", "'2000000000' is out of range; it must be from 1 to 40000")]
+    [InlineData("2147483648", "it must be from 1 to 40000")]
     [InlineData("1e12", "fleet.groups[0].count")]
-    [InlineData("100001", "it must be from 1 to 100000")]
-    [InlineData("0", "it must be from 1 to 100000")]
+    [InlineData("40001", "it must be from 1 to 40000")]
+    [InlineData("0", "it must be from 1 to 40000")]
     [InlineData("-1", "fleet.groups[0].count")]
     public void A_huge_or_impossible_count_is_refused_naming_the_field_before_anything_is_built(string count, string message)
     {
@@ -137,12 +137,12 @@ public partial class FleetContractTests(ITestOutputHelper log)
     public void A_fleet_over_the_total_is_refused_naming_the_groups()
     {
         string file = Path.Combine(CliHarness.TempDirectory(), "huge.yaml");
-        string text = "name: big\nfleet:\n  groups:\n    - {name: a, preset: serverless, count: 100000}\n    - {name: b, preset: serverless, count: 100000}\n    - {name: c, preset: serverless, count: 100000}\n";
+        string text = "name: big\nfleet:\n  groups:\n    - {name: a, preset: serverless, count: 30000}\n    - {name: b, preset: serverless, count: 30000}\n    - {name: c, preset: serverless, count: 30000}\n";
         File.WriteAllText(file, text);
         var o = Contract.Run("run", file, "--no-files");
         Contract.Holds(o, text, ExitCodes.BadInput);
         Contract.NamesFileAndLine(o, file, text);
-        Assert.Contains("fleet.groups: the fleet has 300000 databases; at most 200000 are allowed", o.Err, StringComparison.Ordinal);
+        Assert.Contains("fleet.groups: the fleet has 90000 databases; at most 40000 are allowed", o.Err, StringComparison.Ordinal);
     }
 
     private static void Count(SortedDictionary<string, int> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;

@@ -62,6 +62,23 @@ public class ReportWidthTests
         Assert.Contains("zr-rto  p99 client RTO", check.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_sweep_with_goal_and_cost_fits_80_columns_and_wide_keeps_one_line_per_point()
+    {
+        string fleet = Path.Combine(RepoPaths.Root, "scenarios", "fleet", "serverless-2000-spare-slot-sweep.yaml");
+        string[] args = ["sweep", fleet, "--param", "endpoints.count=60", "--param", "compute.spare_slots_per_az=0,20", "--replications", "4", "--goal", "p99 client_rto <= 5 min", "--no-files"];
+        var sweep = CliHarness.Run(args);
+        Assert.True(sweep.Exit is 0 or 1, sweep.Err);
+        AssertFits("sweep", sweep.Out);
+        Assert.Contains("goal: ", sweep.Out, StringComparison.Ordinal); // the verdict and cost moved under their row
+
+        var wide = CliHarness.Run([.. args, "--wide"]);
+        var rows = wide.Out.Split('\n').Where(l => l.StartsWith("  1 ", StringComparison.Ordinal) || l.StartsWith("  2 ", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, rows.Length);
+        Assert.All(rows, row => Assert.Matches(@"(pass|fail|inconclusive)\s+[\d,]+\.\d\d$", row)); // verdict and cost on the row itself
+        Assert.Contains(wide.Out.Split('\n'), l => l.Length > Width);
+    }
+
     [Theory]
     [InlineData("scenarios/azure/zone-redundant-primary-failure.yaml", "azure-zone-redundant-primary-failure.txt")]
     [InlineData("scenarios/serverless/az-outage.yaml", "serverless-az-outage.txt")]

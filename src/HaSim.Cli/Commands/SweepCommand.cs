@@ -44,10 +44,11 @@ internal static class SweepCommand
         var noFiles = new Option<bool>("--no-files") { Description = "Print only; write no output directory." };
         var format = CommonOptions.FormatOption();
         var report = ReportCommand.ReportOption();
+        var wide = CommonOptions.Wide();
         var command = new Command("sweep", "Run a scenario or fleet at every point of a parameter sweep, with common random numbers (the same seeds, so the same failures, at every point), and report each figure with its confidence interval, each point's cost per month (resources at the file's 'cost:' prices plus the expected SLA credit), and the cheapest point whose whole interval meets --goal. "
             + "Exit codes: 0 done (and, with --goal, a point meets it); 1 no point meets the goal; 2 invalid input.")
         {
-            scenario, param, grid, oneAtATime, years, replications, seed, threads, figure, goal, output, noFiles, format, report,
+            scenario, param, grid, oneAtATime, years, replications, seed, threads, figure, goal, output, noFiles, format, report, wide,
         };
         command.SetAction(parse =>
         {

@@ -3,6 +3,7 @@ using System.Text;
 using HaSim.Analysis.Budgets;
 using HaSim.Analysis.Sweeps;
 using HaSim.Reports.Budgets;
+using HaSim.Reports.Text;
 
 namespace HaSim.Reports.Sweeps;
 
@@ -29,20 +30,22 @@ public static class SweepText
         }
 
         sb.Append('\n');
+        // Parameters and the first figure stay in the table; further figures, the verdict and the
+        // cost are optional columns that move under their row when the table does not fit.
         var header = new List<string> { "point" };
         header.AddRange(r.Parameters.Select(p => p.Key));
-        header.AddRange(r.Figures.Select(f => f.Label));
+        header.AddRange(r.Figures.Select((f, k) => (k == 0 ? "" : "?") + f.Label));
         if (r.Goal is not null)
         {
-            header.Add("goal");
+            header.Add("?goal");
         }
 
         if (result.Cost is { } m)
         {
-            header.Add($"cost/month ({m.Currency})");
+            header.Add($">?cost/month ({m.Currency})|cost ({m.Currency})");
         }
 
-        var rows = new List<List<string>> { header };
+        var table = new TextTable([.. header]);
         foreach (var p in result.Points)
         {
             var row = new List<string> { (p.Point.Index + 1).ToString(C) + (result.Chosen == p.Point.Index ? " *" : "") };
@@ -58,17 +61,12 @@ public static class SweepText
                 row.Add(c.Total.ToString("N2", C));
             }
 
-            rows.Add(row);
+            table.Add([.. row]);
         }
 
-        var widths = Enumerable.Range(0, header.Count).Select(k => rows.Max(row => row[k].Length)).ToArray();
-        foreach (var row in rows)
-        {
-            sb.Append("  ").Append(string.Join("  ", row.Select((cell, k) => cell.PadRight(widths[k]))).TrimEnd()).Append('\n');
-        }
-
+        sb.Append(table.Render());
         sb.Append('\n').Append(Answer(result)).Append('\n');
-        return sb.ToString();
+        return TextWrap.Fit(sb.ToString());
     }
 
     /// <summary>The answer in one line: the chosen point with its interval (and cost), or why there is none.</summary>

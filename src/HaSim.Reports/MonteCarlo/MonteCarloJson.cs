@@ -129,20 +129,13 @@ public static class MonteCarloJson
         WriteMetrics(w, s.Overall);
         w.WriteEndObject();
 
-        w.WriteStartArray("failure_modes");
-        foreach (var m in s.FailureModes)
+        w.WriteNamedObjects("failure_modes", s.FailureModes, "name", m => (m.Name, m.Label), m =>
         {
-            w.WriteStartObject();
-            w.WriteString("name", m.Name);
-            w.WriteString("label", m.Label);
             WriteEstimate(w, "incidents_per_year", m.IncidentsPerYear);
             WriteEstimate(w, "downtime_minutes_per_year", m.DowntimeMinutesPerYear);
             WriteNumber(w, "downtime_share", m.DowntimeShare);
             WriteMetrics(w, m.Metrics);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        });
 
         var mo = s.Monthly;
         w.WriteStartObject("monthly");
@@ -210,59 +203,34 @@ public static class MonteCarloJson
 
         w.WriteStartObject("downtime_by_cause");
         WriteEstimate(w, "total_minutes_per_year", s.Availability.DowntimeMinutesPerYear);
-        w.WriteStartArray("failure_modes");
-        foreach (var m in s.FailureModes)
+        w.WriteNamedObjects("failure_modes", s.FailureModes, "name", m => (m.Name, m.Label), m =>
         {
-            w.WriteStartObject();
-            w.WriteString("name", m.Name);
-            w.WriteString("label", m.Label);
             WriteNumber(w, "share", m.DowntimeShare);
             WriteEstimate(w, "minutes_per_year", m.DowntimeMinutesPerYear);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("stages");
-        foreach (var st in s.Stages)
+        });
+        w.WriteNamedObjects("stages", s.Stages, "name", st => (st.Name, st.Label), st =>
         {
-            w.WriteStartObject();
-            w.WriteString("name", st.Name);
-            w.WriteString("label", st.Label);
             w.WriteNumber("occurrences", st.Occurrences);
             WriteNumber(w, "share", st.DowntimeShare);
             WriteEstimate(w, "minutes_per_year", st.DowntimeMinutesPerYear);
             WriteDistribution(w, "duration_seconds", st.Duration);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        });
         w.WriteEndObject();
 
-        w.WriteStartArray("degraded");
-        foreach (var d in s.Degraded)
+        w.WriteNamedObjects("degraded", s.Degraded, "kind", d => (d.Kind, d.Label), d =>
         {
-            w.WriteStartObject();
-            w.WriteString("kind", d.Kind);
-            w.WriteString("label", d.Label);
             w.WriteNumber("intervals", d.Intervals);
             WriteEstimate(w, "hours_per_year", d.HoursPerYear);
             WriteNumber(w, "share_of_time", d.TimeShare);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        });
         WriteRareEvents(w, s.RareEvents);
         w.WriteEndObject();
     }
 
     private static void WriteRareEvents(Utf8JsonWriter w, IReadOnlyList<RareEventFigure> figures)
     {
-        w.WriteStartArray("rare_events");
-        foreach (var f in figures)
+        w.WriteNamedObjects("rare_events", figures, "name", f => (f.Event.Key, f.Event.Label), f =>
         {
-            w.WriteStartObject();
-            w.WriteString("name", f.Event.Key);
-            w.WriteString("label", f.Event.Label);
             w.WriteString("per", f.Event.Period == RareEventPeriod.Year ? "year" : "month");
             if (double.IsFinite(f.Event.OutageSeconds) && f.Event.OutageSeconds > 0)
             {
@@ -273,10 +241,7 @@ public static class MonteCarloJson
             w.WriteNumber("events", f.Events);
             w.WriteBoolean("few_events", f.IsFew);
             WriteNumber(w, "upper_bound", f.UpperBound);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        });
     }
 
     internal static void WriteIdentity(Utf8JsonWriter w, ScenarioIdentity id)

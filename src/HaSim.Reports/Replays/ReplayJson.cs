@@ -39,41 +39,20 @@ public static class ReplayJson
             w.WriteStartObject("overall");
             MonteCarloJson.WriteMetrics(w, s.Overall);
             w.WriteEndObject();
-            w.WriteStartArray("failure_modes");
-            foreach (var m in s.FailureModes)
+            w.WriteNamedObjects("failure_modes", s.FailureModes, "name", m => (m.Name, m.Label), m =>
             {
-                w.WriteStartObject();
-                w.WriteString("name", m.Name);
-                w.WriteString("label", m.Label);
                 MonteCarloJson.WriteMetrics(w, m.Metrics);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("stages");
-            foreach (var stage in s.Stages)
+            });
+            w.WriteNamedObjects("stages", s.Stages, "name", stage => (stage.Name, stage.Label), stage =>
             {
-                w.WriteStartObject();
-                w.WriteString("name", stage.Name);
-                w.WriteString("label", stage.Label);
                 w.WriteNumber("runs", stage.Occurrences);
                 MonteCarloJson.WriteDistribution(w, "duration_seconds", stage.Duration);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("degraded");
-            foreach (var k in s.Degraded)
+            });
+            w.WriteNamedObjects("degraded", s.Degraded, "kind", k => (k.Kind, k.Label), k =>
             {
-                w.WriteStartObject();
-                w.WriteString("kind", k.Kind);
-                w.WriteString("label", k.Label);
                 w.WriteNumber("intervals", k.Intervals);
                 MonteCarloJson.WriteEstimate(w, "seconds_per_replay", k.HoursPerYear.Map(h => h * 3600 * years));
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            });
             w.WriteStartArray("expectations");
             foreach (var e in r.Expectations)
             {

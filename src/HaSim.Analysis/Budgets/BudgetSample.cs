@@ -22,10 +22,10 @@ internal sealed class BudgetSample
     /// <summary>One collector per figure (null where the accumulator gives the figure).</summary>
     public FigureCollector?[] Collectors { get; }
 
-    /// <summary>An empty sample for <paramref name="figures"/>.</summary>
-    public static BudgetSample Create(IReadOnlyList<Figure> figures, MonteCarloSettings? settings)
+    /// <summary>An empty sample for <paramref name="figures"/>; <paramref name="byReplication"/> when the values are a fleet's databases, whose replications are the independent unit.</summary>
+    public static BudgetSample Create(IReadOnlyList<Figure> figures, MonteCarloSettings? settings, bool byReplication = false)
     {
-        var collectors = figures.Select(f => FigureCollector.For(f, settings?.Years ?? 0)).ToArray();
+        var collectors = figures.Select(f => FigureCollector.For(f, settings?.Years ?? 0, byReplication)).ToArray();
         bool needsAccumulator = settings is not null && figures.Any(f => f.Year is not null && !ReferenceEquals(f.Year, YearFigure.DataLossYear));
         return new BudgetSample(needsAccumulator ? new MonteCarloAccumulator(settings!) : null, collectors);
     }

@@ -11,11 +11,18 @@ namespace HaSim.Analysis.Budgets;
 /// (or per-replication values of a run metric) for a mean, quantile or maximum, counts for a
 /// probability, years with data loss for <see cref="YearFigure.DataLossYear"/>. Merging is exact
 /// (integer sums, sketch counts, extremes), so a collector's estimate does not depend on threads.
+/// Over a fleet (<c>byReplication</c>), the values of one replication's databases are not independent
+/// (they share its outage and queues): the estimate stays the pooled one, but its interval is widened
+/// by the spread of the statistic computed within each replication (<see cref="ReplicationInterval"/>)
+/// and its sample size counts replications.
 /// </summary>
 internal abstract class FigureCollector
 {
     /// <summary>A collector for <paramref name="figure"/>, or null for figures read from the Monte Carlo accumulator.</summary>
-    public static FigureCollector? For(Figure figure, double years)
+    /// <param name="figure">The figure.</param>
+    /// <param name="years">Years per replication (0 for scripted replays).</param>
+    /// <param name="byReplication">Whether replications, not values, are the independent unit (a fleet's databases).</param>
+    public static FigureCollector? For(Figure figure, double years, bool byReplication = false)
     {
         if (figure.Year is { } year)
         {
@@ -25,8 +32,8 @@ internal abstract class FigureCollector
         var metric = figure.Metric!;
         bool perRun = metric.Scope == MetricScope.Run;
         return figure.Statistic!.IsProbability
-            ? new Proportion(figure, perRun)
-            : new Distribution(figure, perRun);
+            ? new Proportion(figure, perRun, byReplication)
+            : new Distribution(figure, perRun, byReplication);
     }
 
     /// <summary>A new replication begins.</summary>
@@ -115,15 +122,65 @@ internal abstract class FigureCollector
     }
 
     /// <summary>Mean, quantile or maximum: moments and a quantile sketch at the resolution Monte Carlo summaries use.</summary>
-    private sealed class Distribution(Figure figure, bool perRun) : MetricSample(figure, perRun)
+    private sealed class Distribution(Figure figure, bool perRun, bool byReplication) : MetricSample(figure, perRun)
     {
         private readonly StatisticAccumulator _values = new(QuantaOf(figure.Metric!.Unit, perRun));
+        private readonly Moments _perReplication = new(QuantaOf(figure.Metric!.Unit, perRun));
+        private readonly List<double> _replication = [];
 
-        public override FigureCollector Empty() => new Distribution(Figure, PerRun);
+        public override FigureCollector Empty() => new Distribution(Figure, PerRun, byReplication);
 
-        public override void Merge(FigureCollector other) => _values.Merge(((Distribution)other)._values);
+        public override void Merge(FigureCollector other)
+        {
+            var o = (Distribution)other;
+            _values.Merge(o._values);
+            _perReplication.Merge(o._perReplication);
+        }
+
+        public override void Begin()
+        {
+            base.Begin();
+            _replication.Clear();
+        }
+
+        public override void Complete()
+        {
+            base.Complete();
+            if (!byReplication || _replication.Count == 0)
+            {
+                return;
+            }
+
+            var statistic = Figure.Statistic!;
+            _perReplication.Add(statistic.Kind switch
+            {
+                StatisticKind.Mean => ReplicationInterval.Mean(_replication),
+                StatisticKind.Quantile => ReplicationInterval.Quantile(_replication, statistic.Parameter),
+                _ => _replication.Max(),
+            });
+        }
 
         public override Estimate Estimate(double level)
+        {
+            var pooled = Pooled(level);
+            if (!byReplication || pooled.SampleSize == 0 || Figure.Statistic!.Kind == StatisticKind.Max)
+            {
+                return byReplication ? pooled with { SampleSize = _perReplication.Count } : pooled;
+            }
+
+            return new Estimate(ReplicationInterval.Widen(pooled.Interval, _perReplication, lowerBound: 0), _perReplication.Count);
+        }
+
+        protected override void Add(double value)
+        {
+            _values.Add(value);
+            if (byReplication)
+            {
+                _replication.Add(value);
+            }
+        }
+
+        private Estimate Pooled(double level)
         {
             long n = _values.Count;
             var statistic = Figure.Statistic!;
@@ -145,8 +202,6 @@ internal abstract class FigureCollector
             }
         }
 
-        protected override void Add(double value) => _values.Add(value);
-
         private static double QuantaOf(MetricUnit unit, bool perRun) =>
             perRun && unit == MetricUnit.Seconds ? 1_000 : unit switch
             {
@@ -156,20 +211,53 @@ internal abstract class FigureCollector
     }
 
     /// <summary>P(metric &gt; x) or P(metric = 0): successes over the sample, Wilson interval.</summary>
-    private sealed class Proportion(Figure figure, bool perRun) : MetricSample(figure, perRun)
+    private sealed class Proportion(Figure figure, bool perRun, bool byReplication) : MetricSample(figure, perRun)
     {
         private readonly ProportionEstimate _count = new();
+        private readonly Moments _perReplication = new(Quanta.Fractions);
+        private long _trials;
+        private long _successes;
 
-        public override FigureCollector Empty() => new Proportion(Figure, PerRun);
+        public override FigureCollector Empty() => new Proportion(Figure, PerRun, byReplication);
 
-        public override void Merge(FigureCollector other) => _count.Merge(((Proportion)other)._count);
+        public override void Merge(FigureCollector other)
+        {
+            var o = (Proportion)other;
+            _count.Merge(o._count);
+            _perReplication.Merge(o._perReplication);
+        }
 
-        public override Estimate Estimate(double level) => MonteCarlo.Estimate.Of(_count, level);
+        public override void Begin()
+        {
+            base.Begin();
+            _trials = 0;
+            _successes = 0;
+        }
+
+        public override void Complete()
+        {
+            base.Complete();
+            if (byReplication && _trials > 0)
+            {
+                _perReplication.Add((double)_successes / _trials);
+            }
+        }
+
+        public override Estimate Estimate(double level)
+        {
+            var pooled = MonteCarlo.Estimate.Of(_count, level);
+            return byReplication && _count.Trials > 0
+                ? new Estimate(ReplicationInterval.Widen(pooled.Interval, _perReplication, 0, 1), _perReplication.Count)
+                : pooled;
+        }
 
         protected override void Add(double value)
         {
             var statistic = Figure.Statistic!;
-            _count.Add(statistic.Kind == StatisticKind.Zero ? value == 0 : value > statistic.Parameter);
+            bool success = statistic.Kind == StatisticKind.Zero ? value == 0 : value > statistic.Parameter;
+            _count.Add(success);
+            _trials++;
+            _successes += success ? 1 : 0;
         }
     }
 

@@ -25,7 +25,8 @@ public sealed record FleetGroupSettings(string Name, int Count, MonteCarloSettin
 public sealed class FleetAccumulator
 {
     private const string FormatName = "hasim.fleet-accumulator";
-    private const int FormatVersion = 1;
+    // Version 2: events keep their RTO statistics per replication (rto_seconds_by_replication).
+    private const int FormatVersion = 2;
 
     /// <summary>Creates an empty accumulator for runs of <paramref name="groups"/> with <paramref name="settings"/>.</summary>
     public FleetAccumulator(FleetSettings settings, IReadOnlyList<FleetGroupSettings> groups)

@@ -37,7 +37,7 @@ internal static class FleetAccumulatorChecks
         foreach (var (kind, e) in a.Events)
         {
             if (e.Events < 0 || e.Unrecovered < 0 || e.CurveEvents < 0 || e.CurveEvents > e.Events || e.Affected.Count > e.Events
-                || e.Incomplete.Any(x => x < 0 || x > e.Events) || e.TimeTo.Any(t => t.Count > e.Events)
+                || e.Incomplete.Any(x => x < 0 || x > e.Events) || e.RtoByReplication.Any(m => m.Count > a.Replications) || e.TimeTo.Any(t => t.Count > e.Events)
                 || (Figure(e.Affected, a.Databases) ?? Figure(e.Rto, double.MaxValue) ?? e.TimeTo.Select(t => Figure(t, double.MaxValue)).FirstOrDefault(p => p is not null)) is not null
                 || e.Down.Any(d => d.SumQuanta < 0) || e.DownShare.Any(d => d.SumQuanta < 0 || d.Sum > e.CurveEvents + (d.Count * d.Resolution)))
             {

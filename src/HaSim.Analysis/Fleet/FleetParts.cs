@@ -28,8 +28,20 @@ internal sealed class EventAccumulator
     /// <summary>Every affected database's client RTO (those that came back).</summary>
     public StatisticAccumulator Rto = new(Quanta.Durations);
 
+    /// <summary>
+    /// Per replication with affected databases that came back: their client RTOs' mean, p50, p90, p99
+    /// and p99.9 within that replication (<see cref="RtoStatistics"/>), which give <see cref="Rto"/>'s
+    /// pooled figures intervals over replications, the independent unit.
+    /// </summary>
+    public Moments[] RtoByReplication = NewRtoByReplication();
+
     /// <summary>Events that took down at least one database (those the curve averages over).</summary>
     public long CurveEvents;
+
+    /// <summary>The statistics in <see cref="RtoByReplication"/>: the mean (NaN) then these quantiles.</summary>
+    public static readonly double[] RtoStatistics = [double.NaN, 0.5, 0.9, 0.99, 0.999];
+
+    public static Moments[] NewRtoByReplication() => [.. RtoStatistics.Select(_ => new Moments(Quanta.Durations))];
 
     /// <summary>Per grid time: affected databases still down, summed over events.</summary>
     public ExactSum[] Down = NewCurve(Quanta.Counts);
@@ -53,6 +65,11 @@ internal sealed class EventAccumulator
         }
 
         Rto.Merge(o.Rto);
+        for (int k = 0; k < RtoByReplication.Length; k++)
+        {
+            RtoByReplication[k].Merge(o.RtoByReplication[k]);
+        }
+
         CurveEvents += o.CurveEvents;
         for (int i = 0; i < Down.Length; i++)
         {
@@ -69,6 +86,7 @@ internal sealed class EventAccumulator
         ["time_to"] = new JsonArray([.. TimeTo.Select(t => (JsonNode)t.ToJson())]),
         ["incomplete"] = new JsonArray([.. Incomplete.Select(x => (JsonNode)x)]),
         ["rto_seconds"] = Rto.ToJson(),
+        ["rto_seconds_by_replication"] = new JsonArray([.. RtoByReplication.Select(m => (JsonNode)m.ToJson())]),
         ["curve_events"] = CurveEvents,
         ["down"] = new JsonArray([.. Down.Select(d => (JsonNode)d.ToJson())]),
         ["down_share"] = new JsonArray([.. DownShare.Select(d => (JsonNode)d.ToJson())]),
@@ -80,7 +98,8 @@ internal sealed class EventAccumulator
         var incomplete = Json.Array(json, "incomplete");
         var down = Json.Array(json, "down");
         var share = Json.Array(json, "down_share");
-        if (times.Count != Shares.Length || incomplete.Count != Shares.Length || down.Count != RecoveryCurveGrid.Seconds.Count || share.Count != down.Count)
+        var byReplication = Json.Array(json, "rto_seconds_by_replication");
+        if (byReplication.Count != RtoStatistics.Length || times.Count != Shares.Length || incomplete.Count != Shares.Length || down.Count != RecoveryCurveGrid.Seconds.Count || share.Count != down.Count)
         {
             throw new JsonException("an event's shares or curve do not match this version's grid.");
         }
@@ -93,6 +112,7 @@ internal sealed class EventAccumulator
             TimeTo = [.. times.Select(StatisticAccumulator.FromJson)],
             Incomplete = [.. incomplete.Select(n => n is JsonValue v && v.TryGetValue<long>(out var x) ? x : throw new JsonException("invalid incomplete count."))],
             Rto = StatisticAccumulator.FromJson(json["rto_seconds"]),
+            RtoByReplication = [.. byReplication.Select(Moments.FromJson)],
             CurveEvents = Json.Long(json, "curve_events"),
             Down = [.. down.Select(ExactSum.FromJson)],
             DownShare = [.. share.Select(ExactSum.FromJson)],

@@ -83,7 +83,10 @@ public sealed record FleetSummary(
                 Estimate.Mean(e.Down[i], e.CurveEvents, level, nonNegative: true),
                 Clamp01(Estimate.Mean(e.DownShare[i], e.CurveEvents, level, nonNegative: true)))).ToList();
             var curve = new FleetRecoveryCurve(kv.Key, label, e.CurveEvents, e.Affected.Moments.Mean, points);
-            return new FleetEventSummary(kv.Key, label, e.Events, e.Affected.Summarise(level), shares, e.Rto.Summarise(level), e.Unrecovered, curve);
+            return new FleetEventSummary(kv.Key, label, e.Events, e.Affected.Summarise(level), shares, ByReplication(e.Rto.Summarise(level), e.RtoByReplication), e.Unrecovered, curve)
+            {
+                AffectedRtoReplications = e.RtoByReplication[0].Count,
+            };
         }).ToList();
 
         var pools = MonteCarloAccumulator.Sorted(a.Pools).Select(kv =>
@@ -109,6 +112,16 @@ public sealed record FleetSummary(
 
         return new FleetSummary(scenario, a.Settings, n, a.Databases, groups, a.PeakDown.Summarise(level), a.DowntimeSeconds.Summarise(level), monthly, events, pools);
     }
+
+    /// <summary><paramref name="pooled"/> with each interval widened by the spread of the statistic over replications (<see cref="ReplicationInterval"/>).</summary>
+    private static StatisticSummary ByReplication(StatisticSummary pooled, Moments[] by) => pooled.Count == 0 ? pooled : pooled with
+    {
+        MeanInterval = ReplicationInterval.Widen(pooled.MeanInterval, by[0], 0),
+        P50 = ReplicationInterval.Widen(pooled.P50, by[1], 0),
+        P90 = ReplicationInterval.Widen(pooled.P90, by[2], 0),
+        P99 = ReplicationInterval.Widen(pooled.P99, by[3], 0),
+        P999 = ReplicationInterval.Widen(pooled.P999, by[4], 0),
+    };
 
     private static Estimate Clamp01(Estimate e) => e.Map(x => double.IsNaN(x) ? x : Math.Clamp(x, 0, 1));
 }
@@ -136,11 +149,18 @@ public sealed record FleetMonthlySummary(long Months, Estimate DowntimeMinutesPe
 /// <param name="Events">Events of this kind.</param>
 /// <param name="Affected">Per event: databases it took down.</param>
 /// <param name="TimeToRecover">Per event: seconds until 50%, 90%, 99% and all of them had clients back.</param>
-/// <param name="AffectedRto">Every affected database's client RTO, pooled over events.</param>
+/// <param name="AffectedRto">Every affected database's client RTO, pooled over events; the mean's and quantiles' intervals rest on replications (see <see cref="AffectedRtoReplications"/>).</param>
 /// <param name="Unrecovered">Affected databases not back by the end of their replication.</param>
 /// <param name="Curve">Databases still down over time after the event.</param>
 public sealed record FleetEventSummary(string Kind, string Label, long Events, StatisticSummary Affected, IReadOnlyList<RecoveryShareSummary> TimeToRecover, StatisticSummary AffectedRto, long Unrecovered, FleetRecoveryCurve Curve)
 {
+    /// <summary>
+    /// Replications in which databases taken down came back: the independent unit of <see cref="AffectedRto"/>'s
+    /// intervals, each widened to at least the pooled estimate ± the t half-width of the statistic computed
+    /// within each replication (databases of one replication share its outage and queues).
+    /// </summary>
+    public long AffectedRtoReplications { get; init; }
+
     /// <summary>The time until <paramref name="share"/> (0.5, 0.9, 0.99 or 1) of the affected databases were back.</summary>
     /// <exception cref="ArgumentException">No such share is tracked.</exception>
     public RecoveryShareSummary TimeTo(double share) =>

@@ -1,4 +1,5 @@
 using HaSim.Analysis.MonteCarlo;
+using HaSim.Analysis.Statistics;
 using HaSim.Model.Faults;
 using HaSim.Model.Incidents;
 using HaSim.Scenarios.Fleet;
@@ -22,6 +23,7 @@ public sealed class FleetTally : IFleetObserver
     private readonly int[] _groupOf;
     private readonly List<Down> _down = [];
     private readonly List<FleetEvent> _events = [];
+    private readonly Dictionary<string, List<double>> _rtoByKind = new(StringComparer.Ordinal);
     private readonly Dictionary<Fault, int> _eventOf = new(ReferenceEqualityComparer.Instance);
     private readonly double _horizon;
     private readonly long _eventLimit;
@@ -290,15 +292,50 @@ public sealed class FleetTally : IFleetObserver
             }
         }
 
+        foreach (var list in _rtoByKind.Values)
+        {
+            list.Clear();
+        }
+
         for (int e = 0; e < _events.Count; e++)
         {
-            var acc = _target.Event(_events[e].Kind.Key);
+            string kind = _events[e].Kind.Key;
+            var acc = _target.Event(kind);
             acc.Events++;
             var delays = byEvent[e];
             acc.Affected.Add(delays?.Count ?? 0);
             if (delays is not null)
             {
                 AddEvent(acc, delays);
+                if (!_rtoByKind.TryGetValue(kind, out var rtos))
+                {
+                    rtos = [];
+                    _rtoByKind.Add(kind, rtos);
+                }
+
+                foreach (var (delay, recovered) in delays)
+                {
+                    if (recovered)
+                    {
+                        rtos.Add(delay);
+                    }
+                }
+            }
+        }
+
+        // The replication's own RTO statistics per kind: the unit the pooled figures' intervals rest on.
+        foreach (var (kind, rtos) in _rtoByKind)
+        {
+            if (rtos.Count == 0)
+            {
+                continue;
+            }
+
+            var by = _target.Event(kind).RtoByReplication;
+            for (int k = 0; k < by.Length; k++)
+            {
+                double p = EventAccumulator.RtoStatistics[k];
+                by[k].Add(double.IsNaN(p) ? ReplicationInterval.Mean(rtos) : ReplicationInterval.Quantile(rtos, p));
             }
         }
     }

@@ -91,7 +91,7 @@ public static class SweepRunner
         {
             var settings = FleetSettings.For(fleet, request.Years, n, request.Seed);
             var groups = FleetAccumulator.GroupSettings(fleet, settings);
-            var template = BudgetSample.Create(figures, null);
+            var template = BudgetSample.Create(figures, null, byReplication: true);
             var workers = MonteCarloRunner.StartWorkers(n, request.Threads, cancellation, () =>
             {
                 var state = new Worker(template.Empty(), credit?.Empty(), new FleetAccumulator(settings, groups));
@@ -114,7 +114,7 @@ public static class SweepRunner
                 }));
             });
             var total = Merge(workers, template.Empty(), credit?.Empty(), new FleetAccumulator(settings, groups));
-            estimates = [.. figures.Select((f, k) => total.Sample.Collectors[k] is { } c ? c.Estimate(level) : YearFigures.Estimate(total.Fleet!.PerDatabase[0], f, level))];
+            estimates = [.. figures.Select((f, k) => total.Sample.Collectors[k] is { } c ? c.Estimate(level) : FleetYearFigures.Estimate(total.Fleet!, f, level))];
             credit = total.Credit;
         }
         else

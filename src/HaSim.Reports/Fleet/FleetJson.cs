@@ -143,6 +143,7 @@ public static class FleetJson
 
         w.WriteEndArray();
         MonteCarloJson.WriteDistribution(w, "affected_rto_seconds", e.AffectedRto);
+        w.WriteNumber("affected_rto_replications", e.AffectedRtoReplications);
         w.WriteNumber("unrecovered", e.Unrecovered);
         w.WriteStartObject("recovery_curve");
         w.WriteNumber("events", e.Curve.Events);

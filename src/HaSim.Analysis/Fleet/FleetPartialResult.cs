@@ -70,50 +70,14 @@ public sealed record FleetPartialResult(FleetIdentity Scenario, FleetSettings Se
     /// <exception cref="PartialResultException">The file is missing or not a valid fleet partial result.</exception>
     public static FleetPartialResult Read(string path)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        string file = Directory.Exists(path) ? Path.Combine(path, FileName) : path;
-        if (!File.Exists(file))
-        {
-            throw new PartialResultException($"{path}: no {FileName} here (was the shard run with --shard and --out {path}?)");
-        }
-
-        string text;
-        try
-        {
-            text = HaSim.Scenarios.Input.BoundedTextFile.Read(file, PartialResult.MaxBytes);
-        }
-        catch (HaSim.Scenarios.Input.InputFileException e)
-        {
-            throw new PartialResultException(e.Message, e);
-        }
-
-        try
-        {
-            return Parse(text);
-        }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException or OverflowException)
-        {
-            throw new PartialResultException($"{file}: not a valid {Format} file: {e.Message}", e);
-        }
+        return PartialFile.Read(path, FileName, Format, Parse);
     }
 
     /// <summary>Parses the text written by <see cref="ToJsonText"/>.</summary>
     /// <exception cref="JsonException">The text is not a valid fleet partial result.</exception>
     public static FleetPartialResult Parse(string text)
     {
-        var json = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 32 }) as JsonObject ?? throw new JsonException("expected a JSON object.");
-        var format = json["format"] is JsonValue f && f.TryGetValue<string>(out var fs) ? fs : null;
-        if (format != Format)
-        {
-            throw new JsonException(format is null ? "no \"format\" field."
-                : format == "hasim.fleet-partial/1" ? "written by an older hasim without a digest; run the shard again"
-                : $"format \"{format}\", expected \"{Format}\".");
-        }
-
-        if (json["digest"] is not JsonValue dv || !dv.TryGetValue<string>(out var digest) || digest != PartialResult.Digest(json))
-        {
-            throw new JsonException("its digest does not match its contents: the file was edited or damaged after the shard wrote it; run the shard again");
-        }
+        var json = PartialFile.Open(text, Format, "hasim.fleet-partial/1");
 
         ulong seed = json["seed"] is JsonValue sv && sv.TryGetValue<ulong>(out var seedValue) ? seedValue : throw new JsonException("missing or invalid \"seed\".");
         double? years = json["years"] is null ? null : Json.Double(json, "years");

@@ -101,26 +101,7 @@ internal static class FleetCommand
         {
             FleetOutput.WritePartial(folder!, new FleetPartialResult(identity, settings, shard, accumulator));
             CliSession.Commit(folder!);
-            string file = Path.Combine(dir!, FleetPartialResult.FileName);
-            if (format == "json")
-            {
-                stdout.Write(JsonText.Write(w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteString("format", "hasim.fleet-shard/1");
-                    w.WriteString("shard", shard.ToString());
-                    w.WriteNumber("replications", accumulator.Replications);
-                    w.WriteNumber("of", settings.Replications);
-                    w.WriteString("partial", file);
-                    w.WriteEndObject();
-                }));
-            }
-            else
-            {
-                stdout.WriteLine(string.Create(C, $"Shard {shard}: {accumulator.Replications} of {settings.Replications} fleet replications. Wrote {file}"));
-                stdout.WriteLine("Combine all shards with: hasim merge <shard dirs...> --out <dir>");
-            }
-
+            ShardAnnouncement.Print(stdout, format, "hasim.fleet-shard/1", "fleet replications", shard, accumulator.Replications, settings.Replications, Path.Combine(dir!, FleetPartialResult.FileName));
             return ExitCodes.Success;
         }
 

@@ -152,26 +152,7 @@ internal static class MonteCarloCommand
             var partial = new PartialResult(identity, settings, shard, accumulator);
             MonteCarloOutput.WritePartial(folder!, partial);
             CliSession.Commit(folder!);
-            string file = Path.Combine(dir!, PartialResult.FileName);
-            if (format == "json")
-            {
-                stdout.Write(JsonText.Write(w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteString("format", "hasim.monte-carlo-shard/1");
-                    w.WriteString("shard", shard.ToString());
-                    w.WriteNumber("replications", accumulator.Replications);
-                    w.WriteNumber("of", settings.Replications);
-                    w.WriteString("partial", file);
-                    w.WriteEndObject();
-                }));
-            }
-            else
-            {
-                stdout.WriteLine(string.Create(C, $"Shard {shard}: {accumulator.Replications} of {settings.Replications} replications. Wrote {file}"));
-                stdout.WriteLine("Combine all shards with: hasim merge <shard dirs...> --out <dir>");
-            }
-
+            ShardAnnouncement.Print(stdout, format, "hasim.monte-carlo-shard/1", "replications", shard, accumulator.Replications, settings.Replications, Path.Combine(dir!, PartialResult.FileName));
             return ExitCodes.Success;
         }
 

@@ -268,34 +268,15 @@ internal abstract class FigureCollector
     /// </summary>
     private sealed class DataLossYears(FailureMode? mode, double years) : FigureCollector
     {
-        private readonly long _wholeYears = (long)Math.Floor(years + 1e-9);
+        // The same year marks as the summary's rare-event figure, so both count a data-loss year alike.
+        private readonly RareEvents.YearMarks _marks = new([RareEvents.RareEvent.DataLoss], years, mode?.Key);
         private readonly ProportionEstimate _years = new();
-        private long _lossYears;
-        private long _lastYear = -1;
 
-        public override void Begin()
-        {
-            _lossYears = 0;
-            _lastYear = -1;
-        }
+        public override void Begin() => _marks.Begin();
 
-        public override void OnIncident(Incident incident)
-        {
-            if (!Counts(incident, mode) || !(incident.RpoBytes > 0))
-            {
-                return;
-            }
+        public override void OnIncident(Incident incident) => _marks.Record(incident);
 
-            long year = (long)Math.Floor(incident.StartSeconds / Model.Parameters.Units.SecondsPerYear);
-            if (year < _wholeYears && year != _lastYear)
-            {
-                // Incidents arrive in start order, so a year is counted once.
-                _lastYear = year;
-                _lossYears++;
-            }
-        }
-
-        public override void Complete() => _years.Add(_lossYears, _wholeYears);
+        public override void Complete() => _years.Add(_marks.YearsWith(0), _marks.YearsPerReplication);
 
         public override FigureCollector Empty() => new DataLossYears(mode, years);
 

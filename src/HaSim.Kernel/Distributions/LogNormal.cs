@@ -64,16 +64,20 @@ public sealed record LogNormal : Distribution
 
     /// <inheritdoc/>
     public override double Sample(System.Random random) =>
-        Sigma == 0 ? Math.Exp(Mu) : MathNet.Numerics.Distributions.LogNormal.Sample(random, Mu, Sigma);
+        Sigma == 0 ? Math.Exp(Mu) : Draw(random, Mu, Sigma);
 
     /// <inheritdoc/>
     /// <remarks>The length-biased lognormal(mu, sigma) is lognormal(mu + sigma², sigma).</remarks>
     public override double SampleForwardRecurrence(System.Random random)
     {
         ArgumentNullException.ThrowIfNull(random);
-        double length = Sigma == 0 ? Math.Exp(Mu) : MathNet.Numerics.Distributions.LogNormal.Sample(random, Mu + (Sigma * Sigma), Sigma);
+        double length = Sigma == 0 ? Math.Exp(Mu) : Draw(random, Mu + (Sigma * Sigma), Sigma);
         return random.NextDouble() * length;
     }
+
+    /// <summary>e^(mu + sigma·z): MathNet's lognormal draw, taken from a <see cref="Random.RandomStream"/> directly when it is one.</summary>
+    private static double Draw(System.Random random, double mu, double sigma) =>
+        random is Random.RandomStream stream ? Math.Exp(mu + (sigma * stream.NextStandardNormal())) : MathNet.Numerics.Distributions.LogNormal.Sample(random, mu, sigma);
 
     /// <inheritdoc/>
     public override double Quantile(double p)

@@ -144,7 +144,12 @@ public sealed class StageRunner
                 return true;
             }
 
-            run.StepRequirement = step.Requirement;
+            // Most steps need nothing more: skip the store (and its write barrier) when nothing changes.
+            if (!ReferenceEquals(run.StepRequirement, step.Requirement))
+            {
+                run.StepRequirement = step.Requirement;
+            }
+
             switch (step.Kind)
             {
                 case StepKind.Action:

@@ -15,7 +15,8 @@ public sealed class Workflow
         ArgumentNullException.ThrowIfNull(steps);
         Name = name;
         Scope = scope;
-        Steps = [.. steps];
+        StepArray = [.. steps];
+        Steps = StepArray;
         MayLoseData = mayLoseData;
         Requires = requires;
     }
@@ -35,6 +36,9 @@ public sealed class Workflow
 
     /// <summary>The steps.</summary>
     public IReadOnlyList<WorkflowStep> Steps { get; }
+
+    /// <summary>The steps as the array the runner walks (one load fewer per step than the read-only list).</summary>
+    internal WorkflowStep[] StepArray { get; }
 
     /// <summary>The only way this workflow may lose committed data, if any (a restore from backup, an asynchronous failover).</summary>
     public DataLossCause? MayLoseData { get; }

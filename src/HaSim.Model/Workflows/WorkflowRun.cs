@@ -27,7 +27,7 @@ public sealed class WorkflowRun : IScheduledCallback
 {
     private const int MaxDepth = 4;
     private readonly StageRunner _runner;
-    private readonly (Workflow Workflow, int Next)[] _frames = new (Workflow, int)[MaxDepth];
+    private readonly Frame[] _frames = new Frame[MaxDepth];
     private readonly ActiveStage[] _open = new ActiveStage[MaxDepth];
     private int _depth;
     private int _openCount;
@@ -104,7 +104,7 @@ public sealed class WorkflowRun : IScheduledCallback
             throw new InvalidOperationException($"Workflow '{Workflow.Name}' nests more than {MaxDepth} deep.");
         }
 
-        _frames[_depth++] = (workflow, 0);
+        _frames[_depth++] = new Frame(workflow.StepArray, workflow.Scope);
     }
 
     /// <summary>The next step, in nesting order; false when the run has none left.</summary>
@@ -113,10 +113,11 @@ public sealed class WorkflowRun : IScheduledCallback
         while (_depth > 0)
         {
             ref var frame = ref _frames[_depth - 1];
-            if (frame.Next < frame.Workflow.Steps.Count)
+            var steps = frame.Steps;
+            if ((uint)frame.Next < (uint)steps.Length)
             {
-                step = frame.Workflow.Steps[frame.Next++];
-                scope = frame.Workflow.Scope;
+                step = steps[frame.Next++];
+                scope = frame.Scope;
                 return true;
             }
 
@@ -154,4 +155,12 @@ public sealed class WorkflowRun : IScheduledCallback
 
     /// <inheritdoc/>
     public override string ToString() => $"{Workflow.Name} ({State})";
+
+    /// <summary>One workflow being stepped through: its steps, their scope, and the next one.</summary>
+    private struct Frame(WorkflowStep[] steps, StageScope scope)
+    {
+        public readonly WorkflowStep[] Steps = steps;
+        public readonly StageScope Scope = scope;
+        public int Next;
+    }
 }

@@ -22,6 +22,7 @@ internal sealed class ServerlessSettings
         EndpointReattach = p.Get(P.EndpointReattach);
         UnresponsiveDetection = p.Get(P.UnresponsiveDetection);
         CacheWarmup = p.Get(P.CacheWarmup);
+        CacheWarmsAtOnce = CacheWarmup.Quantile(1) <= 0;
         NodeDetection = p.Get(P.NodeDetection);
         Reschedule = p.Get(P.Reschedule);
         SpareSlotsPerZone = p.Get(P.SpareSlotsPerZone);
@@ -59,6 +60,9 @@ internal sealed class ServerlessSettings
     public Distribution UnresponsiveDetection { get; }
 
     public Distribution CacheWarmup { get; }
+
+    /// <summary>True if the cache is never cold (a warm-up of at most 0 s): resolved once, as reconciliation asks after every incident.</summary>
+    public bool CacheWarmsAtOnce { get; }
 
     public Distribution NodeDetection { get; }
 

@@ -244,7 +244,7 @@ public sealed partial class ServerlessSystem
             return;
         }
 
-        if (_s.CacheWarmup.Quantile(1) <= 0)
+        if (_s.CacheWarmsAtOnce)
         {
             c.CacheWarm = true;
             Changed();

@@ -207,7 +207,7 @@ public sealed partial class ServerClusterSystem
             return;
         }
 
-        if (_s.CacheWarmup.Quantile(1) <= 0)
+        if (_s.CacheWarmsAtOnce)
         {
             p.CacheWarm = true;
             Changed();

@@ -36,6 +36,7 @@ internal sealed class ServerSettings
         RestoreRate = p.Get(P.RestoreRate);
         RestoreWalReplayRate = p.Get(P.RestoreWalReplayRate);
         CacheWarmup = p.Get(P.CacheWarmup);
+        CacheWarmsAtOnce = CacheWarmup.Quantile(1) <= 0;
         if (p.Has(P.StandbyCount))
         {
             Standbys = p.Get(P.StandbyCount);
@@ -97,6 +98,9 @@ internal sealed class ServerSettings
     public double RestoreWalReplayRate { get; }
 
     public Distribution CacheWarmup { get; }
+
+    /// <summary>True if the cache is never cold (a warm-up of at most 0 s): resolved once, as reconciliation asks after every incident.</summary>
+    public bool CacheWarmsAtOnce { get; }
 
     public int Standbys { get; }
 

@@ -36,6 +36,7 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
     private readonly List<Fault> _scripted = [];
     private readonly DegradedKind[] _degradedKinds;
     private readonly double[] _degradedSince;
+    private int _degradedOpen;
     private readonly bool _reuseRecords;
     private Incident? _open;
     private Incident? _spareIncident;
@@ -81,6 +82,11 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
         _dnsCache = Stream("client/dns-cache");
         Runner = new StageRunner(this);
         _degradedKinds = [.. architecture.DegradedKinds.All];
+        if (_degradedKinds.Length > 31)
+        {
+            throw new ArgumentException($"{architecture.Kind} declares {_degradedKinds.Length} degraded kinds; at most 31 fit the set {nameof(DegradedNow)} returns.", nameof(architecture));
+        }
+
         _degradedSince = [.. _degradedKinds.Select(_ => double.NaN)];
         Targets = architecture.Targets(Parameters);
         _lastEntry = Simulation.Now;
@@ -301,8 +307,19 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
     /// <summary>Starts whatever recovery the current state calls for and is not yet running; must be idempotent.</summary>
     protected abstract void Reconcile();
 
-    /// <summary>Whether <paramref name="kind"/> holds now (the base counts it only while the service is serving).</summary>
-    protected abstract bool IsDegraded(DegradedKind kind);
+    /// <summary>
+    /// The degraded kinds that hold now, as the union of their <see cref="DegradedBit"/>s (the base
+    /// counts them only while the service is serving). One call for all kinds: it is asked after every change.
+    /// </summary>
+    protected abstract int DegradedNow();
+
+    /// <summary>The bit of <paramref name="kind"/> in the set <see cref="DegradedNow"/> returns (look it up once, in the constructor).</summary>
+    /// <exception cref="ArgumentException">The architecture does not declare <paramref name="kind"/>.</exception>
+    protected int DegradedBit(DegradedKind kind)
+    {
+        int k = Array.IndexOf(_degradedKinds, kind);
+        return k >= 0 ? 1 << k : throw new ArgumentException($"{Architecture.Kind} does not declare the degraded kind '{kind.Key}'.", nameof(kind));
+    }
 
     /// <summary>Applies a zone, region or object-storage change to the components (the base settles afterwards).</summary>
     protected abstract void OnInfrastructure(InfrastructureChange change, int zone);
@@ -617,16 +634,22 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
 
     private void UpdateDegraded()
     {
-        for (int k = 0; k < _degradedKinds.Length; k++)
+        int holds = _serving ? DegradedNow() : 0;
+        int changed = holds ^ _degradedOpen;
+        for (int k = 0; changed != 0; k++, changed >>= 1)
         {
-            bool holds = _serving && IsDegraded(_degradedKinds[k]);
-            bool open = !double.IsNaN(_degradedSince[k]);
-            if (holds && !open)
+            if ((changed & 1) == 0)
+            {
+                continue;
+            }
+
+            if ((holds & (1 << k)) != 0)
             {
                 _degradedSince[k] = Now;
+                _degradedOpen |= 1 << k;
                 Trace("degraded-start", _degradedKinds[k].Key, "");
             }
-            else if (!holds && open)
+            else
             {
                 EndDegraded(k);
             }
@@ -642,6 +665,7 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
         }
 
         _degradedSince[k] = double.NaN;
+        _degradedOpen &= ~(1 << k);
         int? incident = since == _lastClosedAt ? _lastClosedIncident : null;
         DegradedInterval record;
         if (_reuseRecords && _degradedRecord is { } reused)

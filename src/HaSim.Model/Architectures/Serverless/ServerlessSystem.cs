@@ -34,6 +34,10 @@ public sealed partial class ServerlessSystem : DatabaseSystem
     private bool _walWritable = true;
     private int _walGeneration;
     private bool _quorumWasAvailable = true;
+    private readonly int _coldCacheBit;
+    private readonly int _noSecondaryBit;
+    private readonly int _quorumAtMinimumBit;
+    private readonly int _objectStorageBit;
 
     /// <summary>
     /// Builds the deployment: compute and the attached pageserver in the placement's zone (az-1 alone),
@@ -44,6 +48,10 @@ public sealed partial class ServerlessSystem : DatabaseSystem
         : base(context, architecture, "serverless/recovery")
     {
         _s = ServerlessSettings.For(Parameters);
+        _coldCacheBit = DegradedBit(ServerlessNames.ColdCache);
+        _noSecondaryBit = DegradedBit(ServerlessNames.NoSecondary);
+        _quorumAtMinimumBit = DegradedBit(ServerlessNames.QuorumAtMinimum);
+        _objectStorageBit = DegradedBit(ServerlessNames.ObjectStorageUnavailable);
         int zone = Placement.Zone;
         _compute = new Compute(zone) { NodeIndex = Placement.Node };
         _attached = new Pageserver(zone, PageserverState.Attached);
@@ -110,30 +118,21 @@ public sealed partial class ServerlessSystem : DatabaseSystem
     protected override bool LossAbortsTransactions() => _compute.State != ComputeState.Running;
 
     /// <inheritdoc/>
-    protected override bool IsDegraded(DegradedKind kind)
+    protected override int DegradedNow()
     {
-        if (ReferenceEquals(kind, ServerlessNames.ColdCache))
+        int now = _compute.CacheWarm ? 0 : _coldCacheBit;
+        if (!(_secondary.State == PageserverState.Warm && ZoneAvailable(_secondary.Zone)))
         {
-            return !_compute.CacheWarm;
+            now |= _noSecondaryBit;
         }
 
-        if (ReferenceEquals(kind, ServerlessNames.NoSecondary))
+        int up = SafekeepersAvailable;
+        if (up == _s.SafekeeperQuorum && up < _safekeepers.Length)
         {
-            return !(_secondary.State == PageserverState.Warm && ZoneAvailable(_secondary.Zone));
+            now |= _quorumAtMinimumBit;
         }
 
-        if (ReferenceEquals(kind, ServerlessNames.QuorumAtMinimum))
-        {
-            int up = SafekeepersAvailable;
-            return up == _s.SafekeeperQuorum && up < _safekeepers.Length;
-        }
-
-        if (ReferenceEquals(kind, ServerlessNames.ObjectStorageUnavailable))
-        {
-            return !Infrastructure.ObjectStorage.IsUp;
-        }
-
-        throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a degraded kind of the serverless architecture.");
+        return Infrastructure.ObjectStorage.IsUp ? now : now | _objectStorageBit;
     }
 
     /// <inheritdoc/>

@@ -28,6 +28,9 @@ public sealed partial class ServerClusterSystem : DatabaseSystem
     private const int MaxRetiredVolumes = 4;
     private readonly RunHandle[] _rebuildRuns;
     private readonly List<StorageVolume> _retiredVolumes = [];
+    private readonly int _coldCacheBit;
+    private readonly int _noStandbyBit;
+    private readonly int _storageCopyBit;
     private int _primary;
 
     /// <summary>
@@ -39,6 +42,9 @@ public sealed partial class ServerClusterSystem : DatabaseSystem
         : base(context, architecture, "servers/recovery")
     {
         _s = ServerSettings.For(Parameters);
+        _coldCacheBit = DegradedBit(ServerNames.ColdCache);
+        _noStandbyBit = DegradedBit(ServerNames.NoStandby);
+        _storageCopyBit = DegradedBit(ServerNames.StorageCopyRebuilding);
         _servers = new Server[_s.Standbys + 1];
         int primaryZone = Placement.Zone;
         for (int i = 0; i <= _s.Standbys; i++)
@@ -92,25 +98,16 @@ public sealed partial class ServerClusterSystem : DatabaseSystem
     protected override bool LossAbortsTransactions() => Primary.State != ServerState.WritesBlocked;
 
     /// <inheritdoc/>
-    protected override bool IsDegraded(DegradedKind kind)
+    protected override int DegradedNow()
     {
         var p = Primary;
-        if (ReferenceEquals(kind, ServerNames.ColdCache))
+        int now = p.CacheWarm ? 0 : _coldCacheBit;
+        if (_s.Standbys > 0 && !HasReadyStandby())
         {
-            return !p.CacheWarm;
+            now |= _noStandbyBit;
         }
 
-        if (ReferenceEquals(kind, ServerNames.NoStandby))
-        {
-            return _s.Standbys > 0 && !HasReadyStandby();
-        }
-
-        if (ReferenceEquals(kind, ServerNames.StorageCopyRebuilding))
-        {
-            return p.Storage.CopiesLost > 0;
-        }
-
-        throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a degraded kind of the server architectures.");
+        return p.Storage.CopiesLost > 0 ? now | _storageCopyBit : now;
     }
 
     /// <inheritdoc/>

@@ -118,8 +118,7 @@ public sealed class StageRunner
     {
         _host.Enter();
         run.WaitingForTimer = false;
-        var ended = EndInnermost(run);
-        if (ended?.Detector is { } detector)
+        if (EndInnermost(run) is { } detector)
         {
             _host.Detected(run, detector);
         }
@@ -211,29 +210,28 @@ public sealed class StageRunner
     private void Begin(WorkflowRun run, StageId stage, StageScope scope, string? detector)
     {
         var incident = scope == StageScope.Incident ? _host.OpenIncident : null;
-        var active = new ActiveStage(++_stages, stage, _host.Simulation.Now, scope, incident, detector, incident?.Number ?? 0);
-        run.AddOpen(active);
-        _host.StageBegan(run, active);
+        _host.StageBegan(run, in run.AddOpen(++_stages, stage, _host.Simulation.Now, scope, incident, detector));
     }
 
-    private ActiveStage? EndInnermost(WorkflowRun run)
+    /// <summary>Ends the innermost open stage as done; returns its detector (null if none, or no stage was open).</summary>
+    private string? EndInnermost(WorkflowRun run)
     {
         if (run.OpenCount == 0)
         {
             return null;
         }
 
-        var ended = run.RemoveInnermost();
-        _host.StageEnded(run, ended, new RecoveryStage(ended.Stage, ended.StartSeconds, _host.Simulation.Now, StageOutcome.Done));
-        return ended;
+        ref readonly var ended = ref run.RemoveInnermost();
+        _host.StageEnded(run, in ended, new RecoveryStage(ended.Stage, ended.StartSeconds, _host.Simulation.Now, StageOutcome.Done));
+        return ended.Detector;
     }
 
     private void EndOpenStages(WorkflowRun run, StageOutcome outcome, Fault? fault, string? reason)
     {
         while (run.OpenCount > 0)
         {
-            var active = run.RemoveInnermost();
-            _host.StageEnded(run, active, new RecoveryStage(active.Stage, active.StartSeconds, _host.Simulation.Now, outcome, fault, fault is null ? reason : null));
+            ref readonly var active = ref run.RemoveInnermost();
+            _host.StageEnded(run, in active, new RecoveryStage(active.Stage, active.StartSeconds, _host.Simulation.Now, outcome, fault, fault is null ? reason : null));
         }
     }
 

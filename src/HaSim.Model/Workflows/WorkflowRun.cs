@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HaSim.Kernel;
 using HaSim.Model.Faults;
 using HaSim.Model.Names;
@@ -129,17 +130,22 @@ public sealed class WorkflowRun : IScheduledCallback
         return false;
     }
 
-    internal void AddOpen(in ActiveStage stage)
+    /// <summary>Opens a stage as the innermost, built in place (a copy of a just-written stage stalls the store buffer).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal ref readonly ActiveStage AddOpen(long id, StageId stage, double startSeconds, StageScope scope, Incidents.Incident? incident, string? detector)
     {
         if (_openCount == MaxDepth)
         {
-            throw new InvalidOperationException($"Workflow '{Workflow.Name}' has more than {MaxDepth} stages open.");
+            ThrowTooManyOpen();
         }
 
-        _open[_openCount++] = stage;
+        ref var slot = ref _open[_openCount++];
+        slot = new ActiveStage(id, stage, startSeconds, scope, incident, detector, incident?.Number ?? 0);
+        return ref slot;
     }
 
-    internal ActiveStage RemoveInnermost() => _open[--_openCount];
+    /// <summary>Closes the innermost stage; the reference stays valid until the next <see cref="AddOpen"/>.</summary>
+    internal ref readonly ActiveStage RemoveInnermost() => ref _open[--_openCount];
 
     /// <summary>The token the next scheduled callback carries: this use and a new step.</summary>
     internal long NextToken() => ((long)Generation << 32) | (uint)++_step;
@@ -155,6 +161,8 @@ public sealed class WorkflowRun : IScheduledCallback
 
     /// <inheritdoc/>
     public override string ToString() => $"{Workflow.Name} ({State})";
+
+    private void ThrowTooManyOpen() => throw new InvalidOperationException($"Workflow '{Workflow.Name}' has more than {MaxDepth} stages open.");
 
     /// <summary>One workflow being stepped through: its steps, their scope, and the next one.</summary>
     private struct Frame(WorkflowStep[] steps, StageScope scope)

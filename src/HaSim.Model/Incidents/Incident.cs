@@ -53,6 +53,9 @@ public sealed class Incident
     /// <summary>Recovery stages that ran during the incident, in the order they ended.</summary>
     public IReadOnlyList<RecoveryStage> Stages => _stages;
 
+    /// <summary>The same stages as a span, for aggregation that reads every stage of every incident (valid until the incident changes).</summary>
+    public ReadOnlySpan<RecoveryStage> StageSpan => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_stages);
+
     /// <summary>When the server side was serving again.</summary>
     public double? ServerRestoredSeconds { get; internal set; }
 

@@ -20,6 +20,10 @@ public sealed class StageRunner
     private readonly Stack<WorkflowRun> _free = new();
     private long _stages;
 
+    // Runs whose stage waits for a condition: most waits are timed, and with none the settle round
+    // has no conditions to look at.
+    private int _waitingOnConditions;
+
     internal StageRunner(IStageHost host) => _host = host;
 
     /// <summary>The runs still going, in the order they started.</summary>
@@ -80,6 +84,11 @@ public sealed class StageRunner
     /// <summary>Ends the waits whose conditions now hold and moves their runs on; returns true if any did.</summary>
     internal bool CheckConditions()
     {
+        if (_waitingOnConditions == 0)
+        {
+            return false;
+        }
+
         bool any = false;
         int i = 0;
         while (i < _running.Count)
@@ -88,6 +97,7 @@ public sealed class StageRunner
             if (run.IsRunning && run.WaitingFor is { } condition && condition())
             {
                 run.WaitingFor = null;
+                _waitingOnConditions--;
                 EndInnermost(run);
                 Advance(run);
                 any = true;
@@ -176,7 +186,7 @@ public sealed class StageRunner
                     if (double.IsPositiveInfinity(seconds))
                     {
                         // It never ends by itself (a replica that can never catch up): only cancellation ends it.
-                        run.WaitingFor = Never;
+                        WaitFor(run, Never);
                         return changed;
                     }
 
@@ -190,7 +200,7 @@ public sealed class StageRunner
                     }
 
                     Begin(run, step.StageId!, scope, null);
-                    run.WaitingFor = step.Condition;
+                    WaitFor(run, step.Condition!);
                     return changed;
 
                 default:
@@ -199,6 +209,13 @@ public sealed class StageRunner
         }
 
         return changed;
+    }
+
+    private void WaitFor(WorkflowRun run, Func<bool> condition)
+    {
+        System.Diagnostics.Debug.Assert(run.WaitingFor is null, "A run waits for one thing at a time.");
+        run.WaitingFor = condition;
+        _waitingOnConditions++;
     }
 
     private static void Wait(WorkflowRun run, double seconds, Kernel.Simulation sim)
@@ -239,7 +256,12 @@ public sealed class StageRunner
     {
         run.State = state;
         run.StepRequirement = null;
-        run.WaitingFor = null;
+        if (run.WaitingFor is not null)
+        {
+            run.WaitingFor = null;
+            _waitingOnConditions--;
+        }
+
         run.WaitingForTimer = false;
         _running.Remove(run);
         _host.RunEnded(run);

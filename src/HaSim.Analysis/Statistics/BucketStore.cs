@@ -63,6 +63,34 @@ internal sealed class BucketStore
         MaxIndex = Math.Max(MaxIndex, index);
     }
 
+    /// <summary>Adds one to the count of <paramref name="index"/>: <see cref="Add"/> with the covered case first.</summary>
+    public void Increment(int index)
+    {
+        // In 64 bits, so an index far from the offset cannot wrap into the array.
+        var k = (long)index - _offset;
+        if ((ulong)k >= (ulong)_counts.Length)
+        {
+            EnsureCovers(index, index);
+            k = (long)index - _offset;
+        }
+
+        checked
+        {
+            _counts[k]++;
+            TotalCount++;
+        }
+
+        if (index < MinIndex)
+        {
+            MinIndex = index;
+        }
+
+        if (index > MaxIndex)
+        {
+            MaxIndex = index;
+        }
+    }
+
     public void Merge(BucketStore other)
     {
         if (other.IsEmpty)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -64,6 +65,7 @@ internal sealed class BucketStore
     }
 
     /// <summary>Adds one to the count of <paramref name="index"/>: <see cref="Add"/> with the covered case first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per value a sketch adds
     public void Increment(int index)
     {
         // In 64 bits, so an index far from the offset cannot wrap into the array.

@@ -105,7 +105,7 @@ public sealed class ExactSum
             throw new ArgumentOutOfRangeException(nameof(value), value, "The value is not finite or is too large for the resolution.");
         }
 
-        return (long)scaled;
+        return double.ConvertToIntegerNative<long>(scaled); // native: scaled is checked in range, so saturating would change nothing
     }
 
     /// <summary>Adds one value, quantised to the resolution.</summary>

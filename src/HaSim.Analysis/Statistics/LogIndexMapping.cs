@@ -59,8 +59,11 @@ internal sealed class LogIndexMapping
     public int Index(double value) => Index(value, _multiplier);
 
     /// <summary>The bucket index of a positive, finite value with <paramref name="multiplier"/> buckets per unit of approximate log2: for a caller that keeps the multiplier at hand.</summary>
+    /// <remarks>The approximate log2 of any double lies within ±1100 and the multiplier below 40,000, so the
+    /// product is far inside int's range and the native conversion (no saturation checks) is exact.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Index(double value, double multiplier) => (int)Math.Ceiling(ApproximateLog2(value) * multiplier);
+    public static int Index(double value, double multiplier) =>
+        double.ConvertToIntegerNative<int>(Math.Ceiling(ApproximateLog2(value) * multiplier));
 
     /// <summary>The smallest double that maps to bucket <paramref name="index"/> or above.</summary>
     public double LowerEdge(int index) => BitConverter.Int64BitsToDouble(FirstBitsAtOrAbove(index));

@@ -88,6 +88,19 @@ public sealed class FastPathTests
         Assert.Equal(JsonText.Write(general.ToJson()), JsonText.Write(fast.ToJson()));
         Assert.Equal(general.MinIndex, fast.MinIndex);
         Assert.Equal(general.MaxIndex, fast.MaxIndex);
+
+        // A copy, and a store read back, increment inside and outside what they cover just the same.
+        foreach (var copy in new[] { fast.Clone(), BucketStore.FromJson(fast.ToJson(), "test") })
+        {
+            var expected = general.Clone();
+            foreach (var index in new[] { fast.MinIndex, fast.MaxIndex, fast.MinIndex - 1, fast.MaxIndex + 1, fast.MinIndex - 100_000, fast.MaxIndex + 100_000 })
+            {
+                copy.Increment(index);
+                expected.Add(index, 1);
+            }
+
+            Assert.True(copy.HasSameState(expected));
+        }
     }
 
     [Fact]

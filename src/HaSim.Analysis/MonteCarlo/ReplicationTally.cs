@@ -39,16 +39,22 @@ public sealed class ReplicationTally : IRunObserver
     private readonly Dictionary<object, StageAccumulator> _stageByName = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<object, DegradedAccumulator> _degradedByName = new(ReferenceEqualityComparer.Instance);
 
-    // Failure modes are few (a handful per architecture): a linear scan by reference is cheaper than
-    // hashing. Slot i of _modeKeys and _modeValues is the i-th mode seen.
+    // Failure modes are few (a handful per architecture): a linear scan of the first ones by reference
+    // is cheaper than hashing; the dictionary serves any beyond (incidents made with names of their
+    // own). Slot i of _modeKeys and _modeValues is the i-th mode seen.
+    private const int ScannedModes = 16;
+    private readonly Dictionary<object, int> _modeSlots = new(ReferenceEqualityComparer.Instance);
     private FailureMode[] _modeKeys = new FailureMode[8];
     private FailureModeAccumulator[] _modeValues = new FailureModeAccumulator[8];
     private int _modeCount;
 
     // Incidents of one failure mode mostly run the same stages in the same order, so the stage last
     // seen at position p of an incident of the mode in slot i (entry i * StageHints + p) is usually
-    // the one there now: one reference comparison instead of a lookup.
+    // the one there now: one reference comparison instead of a lookup. Only the first HintedModes
+    // slots have hints, which bounds their memory; the arrays grow with the modes seen (a fleet has a
+    // tally per database).
     private const int StageHints = 8;
+    private const int HintedModes = 64;
     private StageId?[] _hintKeys = new StageId?[8 * StageHints];
     private StageAccumulator?[] _hintValues = new StageAccumulator?[8 * StageHints];
 
@@ -214,7 +220,8 @@ public sealed class ReplicationTally : IRunObserver
     private int ModeSlot(FailureMode mode)
     {
         var keys = _modeKeys;
-        for (int i = 0; i < _modeCount; i++)
+        int scanned = Math.Min(_modeCount, ScannedModes);
+        for (int i = 0; i < scanned; i++)
         {
             if (ReferenceEquals(keys[i], mode))
             {
@@ -222,7 +229,7 @@ public sealed class ReplicationTally : IRunObserver
             }
         }
 
-        return AddMode(mode);
+        return _modeCount > ScannedModes && _modeSlots.TryGetValue(mode, out int slot) ? slot : AddMode(mode);
     }
 
     private int AddMode(FailureMode mode)
@@ -231,12 +238,16 @@ public sealed class ReplicationTally : IRunObserver
         {
             Array.Resize(ref _modeKeys, _modeCount * 2);
             Array.Resize(ref _modeValues, _modeCount * 2);
-            Array.Resize(ref _hintKeys, _modeCount * 2 * StageHints);
-            Array.Resize(ref _hintValues, _modeCount * 2 * StageHints);
+            if (_modeCount * 2 <= HintedModes)
+            {
+                Array.Resize(ref _hintKeys, _modeCount * 2 * StageHints);
+                Array.Resize(ref _hintValues, _modeCount * 2 * StageHints);
+            }
         }
 
         _modeKeys[_modeCount] = mode;
         _modeValues[_modeCount] = _target.Mode(mode.Key);
+        _modeSlots.Add(mode, _modeCount);
         return _modeCount++;
     }
 
@@ -244,15 +255,16 @@ public sealed class ReplicationTally : IRunObserver
     private void RecordStage(in RecoveryStage stage, int slot, int position, double start, double end)
     {
         StageAccumulator s;
+        bool hinted = position < StageHints && slot < HintedModes;
         int hint = (slot * StageHints) + position;
-        if (position < StageHints && ReferenceEquals(_hintKeys[hint], stage.Stage))
+        if (hinted && ReferenceEquals(_hintKeys[hint], stage.Stage))
         {
             s = _hintValues[hint]!;
         }
         else
         {
             s = StageFor(stage.Stage);
-            if (position < StageHints)
+            if (hinted)
             {
                 _hintKeys[hint] = stage.Stage;
                 _hintValues[hint] = s;

@@ -160,10 +160,10 @@ public sealed class TallyFastPathTests
     [Fact]
     public void StagesFoundThroughTheHintsAreTheStagesOfTheirNames()
     {
-        // More modes than the tally first makes room for, more stages than it keeps hints for, and
-        // stages in varying order and number, so hints hit, miss and grow.
+        // More modes than the tally scans, or keeps stage hints for, more stages in an incident than
+        // it keeps hints for, and stages in varying order and number, so hints hit, miss and grow.
         var random = new Random(21);
-        var modes = Enumerable.Range(0, 11).Select(i => new FailureMode($"mode_{i}", $"mode {i}")).ToArray();
+        var modes = Enumerable.Range(0, 70).Select(i => new FailureMode($"mode_{i}", $"mode {i}")).ToArray();
         var stageIds = Enumerable.Range(0, 13).Select(i => new StageId($"stage_{i}", $"stage {i}")).ToArray();
         var settings = new MonteCarloSettings(1, 2, 1, 0.999, []);
         var acc = new MonteCarloAccumulator(settings);
@@ -176,7 +176,7 @@ public sealed class TallyFastPathTests
             tally.Begin();
             var pending = new Dictionary<string, double>();
             double t = 0;
-            for (int i = 0; i < 400; i++)
+            for (int i = 0; i < 1000; i++)
             {
                 int m = random.Next(random.Next(2) == 0 ? 3 : modes.Length);
                 var mode = modes[m];
@@ -222,6 +222,6 @@ public sealed class TallyFastPathTests
         }
 
         Assert.Equal(modes.Length, acc.Modes.Count);
-        Assert.Equal(2 * 400, acc.Modes.Values.Sum(m => m.Incidents));
+        Assert.Equal(2 * 1000, acc.Modes.Values.Sum(m => m.Incidents));
     }
 }

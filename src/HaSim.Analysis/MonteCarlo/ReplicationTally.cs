@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using HaSim.Analysis.RareEvents;
 using HaSim.Model.Incidents;
+using HaSim.Model.Names;
 
 namespace HaSim.Analysis.MonteCarlo;
 
@@ -34,9 +36,37 @@ public sealed class ReplicationTally : IRunObserver
     private readonly YearMarks _years;
 
     // The accumulators of the typed names seen so far, by reference: no string hashing per incident.
-    private readonly Dictionary<object, FailureModeAccumulator> _modeByName = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<object, StageAccumulator> _stageByName = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<object, DegradedAccumulator> _degradedByName = new(ReferenceEqualityComparer.Instance);
+
+    // Failure modes are few (a handful per architecture): a linear scan of the first ones by reference
+    // is cheaper than hashing; the dictionary serves any beyond (incidents made with names of their
+    // own). Slot i of _modeKeys and _modeValues is the i-th mode seen.
+    private const int ScannedModes = 16;
+    private readonly Dictionary<object, int> _modeSlots = new(ReferenceEqualityComparer.Instance);
+    private FailureMode[] _modeKeys = new FailureMode[8];
+    private FailureModeAccumulator[] _modeValues = new FailureModeAccumulator[8];
+    private int _modeCount;
+
+    // Incidents of one failure mode mostly run the same stages in the same order, so the stage last
+    // seen at position p of an incident of the mode in slot i (entry i * StageHints + p) is usually
+    // the one there now: one reference comparison instead of a lookup. Only the first HintedModes
+    // slots have hints, which bounds their memory; the arrays grow with the modes seen (a fleet has a
+    // tally per database).
+    private const int StageHints = 8;
+    private const int HintedModes = 64;
+    private StageId?[] _hintKeys = new StageId?[8 * StageHints];
+    private StageAccumulator?[] _hintValues = new StageAccumulator?[8 * StageHints];
+
+    // Per uptime band, months whose first band met is that one: the bands are in decreasing order,
+    // so a month meets that band and every later one (summed into the band counts at the end).
+    private readonly double[] _bandUptimes;
+    private readonly long[] _firstBands;
+    private readonly bool _bandsDescending;
+
+    // Months with at least this uptime earn no credit: every tier with a credit needs less.
+    private readonly double _noCreditFrom = double.NegativeInfinity;
+    private readonly double _slaTarget;
 
     private bool _active;
     private bool _hasBlock;
@@ -58,8 +88,20 @@ public sealed class ReplicationTally : IRunObserver
         _settings = target.Settings;
         _horizon = _settings.HorizonSeconds;
         _months = _settings.MonthsPerReplication;
-        _bands = new long[MonteCarloAccumulator.UptimeBands.Count];
+        _bandUptimes = [.. MonteCarloAccumulator.UptimeBands];
+        _bands = new long[_bandUptimes.Length];
+        _firstBands = new long[_bandUptimes.Length];
+        _bandsDescending = _bandUptimes.Zip(_bandUptimes.Skip(1)).All(pair => pair.First >= pair.Second);
         _tiers = new long[_settings.CreditTiers.Count];
+        foreach (var tier in _settings.CreditTiers)
+        {
+            if (tier.CreditFraction > 0 && tier.UptimeBelow > _noCreditFrom)
+            {
+                _noCreditFrom = tier.UptimeBelow;
+            }
+        }
+
+        _slaTarget = _settings.SlaTarget;
         _years = new YearMarks(RareEvent.YearEvents, _settings.Years);
     }
 
@@ -93,6 +135,7 @@ public sealed class ReplicationTally : IRunObserver
         _missed = 0;
         ResetPending();
         Array.Clear(_bands);
+        Array.Clear(_firstBands);
         Array.Clear(_tiers);
         _years.Begin();
     }
@@ -133,12 +176,8 @@ public sealed class ReplicationTally : IRunObserver
         }
 
         double attributed = AddDowntime(start, end);
-        if (!_modeByName.TryGetValue(incident.FailureMode, out var mode))
-        {
-            mode = _target.Mode(incident.FailureMode.Key);
-            _modeByName.Add(incident.FailureMode, mode);
-        }
-
+        int slot = ModeSlot(incident.FailureMode);
+        var mode = _modeValues[slot];
         mode.Add(incident);
         _target.Incidents++;
         if (incident.ClientRestoredSeconds is null)
@@ -157,31 +196,105 @@ public sealed class ReplicationTally : IRunObserver
         mode.PendingIncidents++;
         mode.PendingDowntime += attributed;
         var stages = incident.Stages;
-        for (int k = 0; k < stages.Count; k++)
+        if (stages is List<RecoveryStage> list)
         {
-            var stage = stages[k];
-            if (!_stageByName.TryGetValue(stage.Stage, out var s))
+            // The usual case: read the stages in place rather than copying each through the interface.
+            var span = CollectionsMarshal.AsSpan(list);
+            for (int k = 0; k < span.Length; k++)
             {
-                s = _target.Stage(stage.Stage.Key);
-                _stageByName.Add(stage.Stage, s);
+                RecordStage(in span[k], slot, k, start, end);
             }
-
-            s.Occurrences++;
-            s.Duration.Add(Math.Max(0, stage.DurationSeconds));
-            if (!s.Touched)
+        }
+        else
+        {
+            for (int k = 0; k < stages.Count; k++)
             {
-                s.Touched = true;
-                _stages.Add(s);
-            }
-
-            double within = Math.Min(stage.EndSeconds, end) - Math.Max(stage.StartSeconds, start);
-            if (within > 0)
-            {
-                s.PendingDowntime += within;
+                RecordStage(stages[k], slot, k, start, end);
             }
         }
 
         IncidentHook?.Invoke(incident);
+    }
+
+    /// <summary>The slot of <paramref name="mode"/>'s accumulator, taken on first sight.</summary>
+    private int ModeSlot(FailureMode mode)
+    {
+        var keys = _modeKeys;
+        int scanned = Math.Min(_modeCount, ScannedModes);
+        for (int i = 0; i < scanned; i++)
+        {
+            if (ReferenceEquals(keys[i], mode))
+            {
+                return i;
+            }
+        }
+
+        return _modeCount > ScannedModes && _modeSlots.TryGetValue(mode, out int slot) ? slot : AddMode(mode);
+    }
+
+    private int AddMode(FailureMode mode)
+    {
+        if (_modeCount == _modeKeys.Length)
+        {
+            Array.Resize(ref _modeKeys, _modeCount * 2);
+            Array.Resize(ref _modeValues, _modeCount * 2);
+            if (_modeCount * 2 <= HintedModes)
+            {
+                Array.Resize(ref _hintKeys, _modeCount * 2 * StageHints);
+                Array.Resize(ref _hintValues, _modeCount * 2 * StageHints);
+            }
+        }
+
+        _modeKeys[_modeCount] = mode;
+        _modeValues[_modeCount] = _target.Mode(mode.Key);
+        _modeSlots.Add(mode, _modeCount);
+        return _modeCount++;
+    }
+
+    /// <summary>Records the <paramref name="position"/>-th stage of an incident of the mode in <paramref name="slot"/>, its clients down over [start, end].</summary>
+    private void RecordStage(in RecoveryStage stage, int slot, int position, double start, double end)
+    {
+        StageAccumulator s;
+        bool hinted = position < StageHints && slot < HintedModes;
+        int hint = (slot * StageHints) + position;
+        if (hinted && ReferenceEquals(_hintKeys[hint], stage.Stage))
+        {
+            s = _hintValues[hint]!;
+        }
+        else
+        {
+            s = StageFor(stage.Stage);
+            if (hinted)
+            {
+                _hintKeys[hint] = stage.Stage;
+                _hintValues[hint] = s;
+            }
+        }
+
+        s.Occurrences++;
+        s.Duration.Add(Math.Max(0, stage.DurationSeconds));
+        if (!s.Touched)
+        {
+            s.Touched = true;
+            _stages.Add(s);
+        }
+
+        double within = Math.Min(stage.EndSeconds, end) - Math.Max(stage.StartSeconds, start);
+        if (within > 0)
+        {
+            s.PendingDowntime += within;
+        }
+    }
+
+    private StageAccumulator StageFor(StageId stage)
+    {
+        if (!_stageByName.TryGetValue(stage, out var s))
+        {
+            s = _target.Stage(stage.Key);
+            _stageByName.Add(stage, s);
+        }
+
+        return s;
     }
 
     /// <summary>Records one degraded interval of the current replication.</summary>
@@ -242,9 +355,11 @@ public sealed class ReplicationTally : IRunObserver
         ResetPending();
 
         t.MonthsMissed.Add(_missed, _months);
+        long met = 0;
         for (int k = 0; k < _bands.Length; k++)
         {
-            t.Bands[k].Add(_bands[k], _months);
+            met += _firstBands[k];
+            t.Bands[k].Add(_bands[k] + met, _months);
         }
 
         for (int k = 0; k < _tiers.Length; k++)
@@ -331,21 +446,35 @@ public sealed class ReplicationTally : IRunObserver
         downtime = Math.Clamp(downtime, 0, MonteCarloSettings.MonthSeconds);
         double uptime = 1 - (downtime / MonteCarloSettings.MonthSeconds);
         _target.MonthDowntime.Add(downtime);
-        if (uptime < _settings.SlaTarget)
+        if (uptime < _slaTarget)
         {
             _missed++;
         }
 
-        var bands = MonteCarloAccumulator.UptimeBands;
-        for (int k = 0; k < bands.Count; k++)
+        var bands = _bandUptimes;
+        if (_bandsDescending)
         {
-            if (uptime >= bands[k])
+            for (int k = 0; k < bands.Length; k++)
             {
-                _bands[k]++;
+                if (uptime >= bands[k])
+                {
+                    _firstBands[k]++;
+                    break;
+                }
+            }
+        }
+        else
+        {
+            for (int k = 0; k < bands.Length; k++)
+            {
+                if (uptime >= bands[k])
+                {
+                    _bands[k]++;
+                }
             }
         }
 
-        int tier = _settings.TierFor(uptime);
+        int tier = uptime >= _noCreditFrom ? -1 : _settings.TierFor(uptime);
         if (tier >= 0)
         {
             _tiers[tier]++;

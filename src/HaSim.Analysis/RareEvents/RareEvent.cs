@@ -69,9 +69,19 @@ public sealed class RareEvent : TypedName
     public bool IsMetBy(Incident incident, double horizonSeconds)
     {
         ArgumentNullException.ThrowIfNull(incident);
+        return IsMetBy(incident.RpoBytes, ClientDownSeconds(incident, horizonSeconds));
+    }
+
+    /// <summary>
+    /// <see cref="IsMetBy(Incident, double)"/> for an incident that lost <paramref name="rpoBytes"/> with
+    /// its clients down <paramref name="clientDownSeconds"/> (see <see cref="ClientDownSeconds"/>):
+    /// for callers testing several events against one incident, which read it once.
+    /// </summary>
+    internal bool IsMetBy(double rpoBytes, double clientDownSeconds)
+    {
         if (ReferenceEquals(this, DataLoss))
         {
-            return incident.RpoBytes > 0;
+            return rpoBytes > 0;
         }
 
         if (double.IsNaN(OutageSeconds))
@@ -79,7 +89,10 @@ public sealed class RareEvent : TypedName
             return false;
         }
 
-        double end = incident.ClientRestoredSeconds ?? horizonSeconds;
-        return OutageSeconds == 0 || end - incident.StartSeconds > OutageSeconds;
+        return OutageSeconds == 0 || clientDownSeconds > OutageSeconds;
     }
+
+    /// <summary>How long <paramref name="incident"/>'s clients were down, to the end of the run at <paramref name="horizonSeconds"/> if not recovered.</summary>
+    internal static double ClientDownSeconds(Incident incident, double horizonSeconds) =>
+        (incident.ClientRestoredSeconds ?? horizonSeconds) - incident.StartSeconds;
 }

@@ -57,9 +57,11 @@ public sealed class YearMarks
             return;
         }
 
+        double rpoBytes = incident.RpoBytes;
+        double down = RareEvent.ClientDownSeconds(incident, _horizon);
         for (int k = 0; k < _events.Length; k++)
         {
-            if (_lastYear[k] != year && _events[k].IsMetBy(incident, _horizon))
+            if (_lastYear[k] != year && _events[k].IsMetBy(rpoBytes, down))
             {
                 _lastYear[k] = year;
                 _years[k]++;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -61,6 +62,35 @@ internal sealed class BucketStore
 
         MinIndex = Math.Min(MinIndex, index);
         MaxIndex = Math.Max(MaxIndex, index);
+    }
+
+    /// <summary>Adds one to the count of <paramref name="index"/>: <see cref="Add"/> with the covered case first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per value a sketch adds
+    public void Increment(int index)
+    {
+        // In 64 bits, so an index far from the offset cannot wrap into the array.
+        var k = (long)index - _offset;
+        if ((ulong)k >= (ulong)_counts.Length)
+        {
+            EnsureCovers(index, index);
+            k = (long)index - _offset;
+        }
+
+        checked
+        {
+            _counts[k]++;
+            TotalCount++;
+        }
+
+        if (index < MinIndex)
+        {
+            MinIndex = index;
+        }
+
+        if (index > MaxIndex)
+        {
+            MaxIndex = index;
+        }
     }
 
     public void Merge(BucketStore other)

@@ -33,6 +33,9 @@ public sealed class ExactSum
     /// <summary>The largest double below 2^63, the bound on a quantised value's magnitude.</summary>
     private const double MaxQuanta = 9_223_372_036_854_774_784.0;
 
+    /// <summary>2^32 − 1: quanta of at most this magnitude have a square below 2^64.</summary>
+    private const long SmallQuanta = uint.MaxValue;
+
     /// <summary>Creates an empty sum with the given resolution.</summary>
     /// <param name="quantaPerUnit">How many quanta make one unit of the values added; a positive,
     /// finite number, e.g. <see cref="MicrosecondsPerSecond"/>.</param>
@@ -59,12 +62,14 @@ public sealed class ExactSum
     public Int128 SumQuanta { get; private set; }
 
     /// <summary>The exact sum of the squares of the quantised values, in quanta squared.</summary>
-    public BigInteger SumOfSquaresQuanta => ((BigInteger)_squaresHigh << 128) + _squaresLow;
+    public BigInteger SumOfSquaresQuanta => ((BigInteger)_squares2 << 128) + ((BigInteger)_squares1 << 64) + _squares0;
 
-    // The sum of squares in 192 bits: each square is below 2^126 and there are fewer than 2^63 of
-    // them, so it never overflows, and adding stays allocation-free.
-    private UInt128 _squaresLow;
-    private ulong _squaresHigh;
+    // The sum of squares in 192 bits, as three 64-bit limbs from the least significant: each square
+    // is at most 2^126 and there are fewer than 2^63 of them, so it never overflows, and adding stays
+    // allocation-free. Separate limbs let the common small square be added to the lowest one alone.
+    private ulong _squares0;
+    private ulong _squares1;
+    private ulong _squares2;
 
     /// <summary>The sum in the units of the values (the exact sum, rounded once to a double).</summary>
     public double Sum => (double)SumQuanta / QuantaPerUnit;
@@ -100,7 +105,7 @@ public sealed class ExactSum
             throw new ArgumentOutOfRangeException(nameof(value), value, "The value is not finite or is too large for the resolution.");
         }
 
-        return (long)scaled;
+        return double.ConvertToIntegerNative<long>(scaled); // native: scaled is checked in range, so saturating would change nothing
     }
 
     /// <summary>Adds one value, quantised to the resolution.</summary>
@@ -109,14 +114,40 @@ public sealed class ExactSum
     /// <summary>Adds one value already expressed in quanta.</summary>
     public void AddQuanta(long quanta)
     {
-        var square = (UInt128)Math.BigMul(quanta, quanta); // exact: |quanta|² < 2^126
         checked
         {
-            SumQuanta += quanta;
             Count++;
         }
 
-        AddSquares(square, 0);
+        // Unchecked: every state has |sum| ≤ count·2^63 (ReadFields rejects a state that breaks it), and the
+        // count is below 2^63, so the 128-bit sum cannot overflow.
+        SumQuanta += quanta;
+        if ((ulong)(quanta + SmallQuanta) <= 2 * SmallQuanta)
+        {
+            // |quanta| < 2^32, the usual case: the square fits one limb.
+            var square = (ulong)(quanta * quanta);
+            var low = _squares0 + square;
+            if (low < square)
+            {
+                CarryFromLowest();
+            }
+
+            _squares0 = low;
+        }
+        else
+        {
+            var square = (UInt128)Math.BigMul(quanta, quanta); // exact: |quanta|² ≤ 2^126
+            AddSquares((ulong)square, (ulong)(square >> 64), 0);
+        }
+    }
+
+    /// <summary>Adds <paramref name="count"/> zeros: only the count changes.</summary>
+    internal void AddZeros(long count)
+    {
+        checked
+        {
+            Count += count;
+        }
     }
 
     /// <summary>Adds the contents of <paramref name="other"/> to this sum. Merging is exact,
@@ -138,18 +169,18 @@ public sealed class ExactSum
             Count = count;
         }
 
-        AddSquares(other._squaresLow, other._squaresHigh);
+        AddSquares(other._squares0, other._squares1, other._squares2);
     }
 
     /// <summary>An independent copy.</summary>
-    public ExactSum Clone() => new(QuantaPerUnit) { Count = Count, SumQuanta = SumQuanta, _squaresLow = _squaresLow, _squaresHigh = _squaresHigh };
+    public ExactSum Clone() => new(QuantaPerUnit) { Count = Count, SumQuanta = SumQuanta, _squares0 = _squares0, _squares1 = _squares1, _squares2 = _squares2 };
 
     /// <summary>Whether <paramref name="other"/> holds exactly the same state.</summary>
     public bool HasSameState(ExactSum other)
     {
         ArgumentNullException.ThrowIfNull(other);
         return QuantaPerUnit.Equals(other.QuantaPerUnit) && Count == other.Count
-            && SumQuanta == other.SumQuanta && _squaresLow == other._squaresLow && _squaresHigh == other._squaresHigh;
+            && SumQuanta == other.SumQuanta && _squares0 == other._squares0 && _squares1 == other._squares1 && _squares2 == other._squares2;
     }
 
     /// <summary>
@@ -198,7 +229,14 @@ public sealed class ExactSum
 
         try
         {
-            return new ExactSum(quantaPerUnit) { Count = count, SumQuanta = sum, _squaresLow = (UInt128)(squares & UInt128.MaxValue), _squaresHigh = (ulong)(squares >> 128) };
+            return new ExactSum(quantaPerUnit)
+            {
+                Count = count,
+                SumQuanta = sum,
+                _squares0 = (ulong)(squares & ulong.MaxValue),
+                _squares1 = (ulong)((squares >> 64) & ulong.MaxValue),
+                _squares2 = (ulong)(squares >> 128),
+            };
         }
         catch (ArgumentException e)
         {
@@ -206,10 +244,26 @@ public sealed class ExactSum
         }
     }
 
-    private void AddSquares(UInt128 low, ulong high)
+    private void AddSquares(ulong limb0, ulong limb1, ulong limb2)
     {
-        var sum = _squaresLow + low;
-        _squaresHigh += high + (sum < _squaresLow ? 1UL : 0UL);
-        _squaresLow = sum;
+        var sum0 = _squares0 + limb0;
+        var carry = sum0 < limb0 ? 1UL : 0UL;
+        var sum1 = _squares1 + limb1;
+        var carry1 = sum1 < limb1 ? 1UL : 0UL;
+        sum1 += carry;
+        carry1 += sum1 < carry ? 1UL : 0UL;
+        _squares0 = sum0;
+        _squares1 = sum1;
+        _squares2 += limb2 + carry1;
+    }
+
+    /// <summary>Carries one into the limbs above the lowest, whose addition overflowed.</summary>
+    private void CarryFromLowest()
+    {
+        _squares1++;
+        if (_squares1 == 0)
+        {
+            _squares2++;
+        }
     }
 }

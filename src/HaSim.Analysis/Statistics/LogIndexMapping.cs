@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace HaSim.Analysis.Statistics;
 
@@ -55,7 +56,14 @@ internal sealed class LogIndexMapping
     public double Multiplier => _multiplier;
 
     /// <summary>The bucket index of a positive, finite value (subnormals included).</summary>
-    public int Index(double value) => (int)Math.Ceiling(ApproximateLog2(value) * _multiplier);
+    public int Index(double value) => Index(value, _multiplier);
+
+    /// <summary>The bucket index of a positive, finite value with <paramref name="multiplier"/> buckets per unit of approximate log2: for a caller that keeps the multiplier at hand.</summary>
+    /// <remarks>The approximate log2 of any double lies within ±1100 and the multiplier below 40,000, so the
+    /// product is far inside int's range and the native conversion (no saturation checks) is exact.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Index(double value, double multiplier) =>
+        double.ConvertToIntegerNative<int>(Math.Ceiling(ApproximateLog2(value) * multiplier));
 
     /// <summary>The smallest double that maps to bucket <paramref name="index"/> or above.</summary>
     public double LowerEdge(int index) => BitConverter.Int64BitsToDouble(FirstBitsAtOrAbove(index));
@@ -74,21 +82,28 @@ internal sealed class LogIndexMapping
         return lower / ((1 + (lower / upper)) * 0.5);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // one per value added; subnormals stay out of line
     internal static double ApproximateLog2(double value)
     {
         var bits = BitConverter.DoubleToInt64Bits(value);
         var exponent = (int)((bits >> 52) & 0x7FF);
-        var shift = 0;
-        if (exponent == 0)
-        {
-            // Subnormal: scale up exactly by 2^64 so the significand is normalised.
-            bits = BitConverter.DoubleToInt64Bits(value * TwoToThe64);
-            exponent = (int)((bits >> 52) & 0x7FF);
-            shift = 64;
-        }
+        return exponent == 0 ? SubnormalLog2(value) : Log2(bits, exponent - 1023);
+    }
 
+    private static double SubnormalLog2(double value)
+    {
+        // Scale up exactly by 2^64 so the significand is normalised.
+        var bits = BitConverter.DoubleToInt64Bits(value * TwoToThe64);
+        var exponent = (int)((bits >> 52) & 0x7FF);
+        return Log2(bits, exponent - 1023 - 64);
+    }
+
+    /// <summary>The unbiased <paramref name="exponent"/> plus the cubic in the significand of <paramref name="bits"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Log2(long bits, int exponent)
+    {
         var s = BitConverter.Int64BitsToDouble((bits & SignificandMask) | ExponentOfOne) - 1.0;
-        return ((((A * s) + B) * s) + C) * s + (exponent - 1023 - shift);
+        return ((((A * s) + B) * s) + C) * s + exponent;
     }
 
     private long FirstBitsAtOrAbove(int index)

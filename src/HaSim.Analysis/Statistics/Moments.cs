@@ -81,6 +81,21 @@ public sealed class Moments
         }
     }
 
+    /// <summary>Adds one zero (either sign): what <see cref="Add"/> does with it, without quantising.</summary>
+    internal void AddZero()
+    {
+        _sum.AddZeros(1);
+        if (0.0 < Min)
+        {
+            Min = 0.0;
+        }
+
+        if (0.0 > Max)
+        {
+            Max = 0.0;
+        }
+    }
+
     /// <summary>Adds the contents of <paramref name="other"/> to this accumulator (exact and order-independent).</summary>
     /// <exception cref="ArgumentException">The resolutions differ.</exception>
     public void Merge(Moments other)

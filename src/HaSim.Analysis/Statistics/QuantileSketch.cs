@@ -34,6 +34,7 @@ public sealed partial class QuantileSketch
     private const string MappingName = "cubic-log2";
 
     private readonly LogIndexMapping _mapping;
+    private readonly double _multiplier; // the mapping's, kept here: one object fewer to reach per value added
     private readonly BucketStore _positive;
     private readonly BucketStore _negative; // indexed by the bucket of |value|
 
@@ -47,6 +48,7 @@ public sealed partial class QuantileSketch
     private QuantileSketch(LogIndexMapping mapping, BucketStore positive, BucketStore negative, long zeroCount, double min, double max)
     {
         _mapping = mapping;
+        _multiplier = mapping.Multiplier;
         _positive = positive;
         _negative = negative;
         ZeroCount = zeroCount;
@@ -117,6 +119,52 @@ public sealed partial class QuantileSketch
         if (value > Max)
         {
             Max = value;
+        }
+    }
+
+    /// <summary>
+    /// Adds one finite, non-zero value: <see cref="Add"/> without its checks, for callers that have
+    /// made them (<see cref="StatisticAccumulator"/> quantises the value first, and its moments' checked
+    /// count bounds this sketch's).
+    /// </summary>
+    internal void AddNonZero(double value)
+    {
+        if (value > 0)
+        {
+            _positive.Increment(LogIndexMapping.Index(value, _multiplier));
+        }
+        else
+        {
+            _negative.Increment(LogIndexMapping.Index(-value, _multiplier));
+        }
+
+        if (value < Min)
+        {
+            Min = value;
+        }
+
+        if (value > Max)
+        {
+            Max = value;
+        }
+    }
+
+    /// <summary>Adds one zero (either sign, recorded as +0), as <see cref="Add"/> does.</summary>
+    internal void AddZero()
+    {
+        checked
+        {
+            ZeroCount++;
+        }
+
+        if (0.0 < Min)
+        {
+            Min = 0.0;
+        }
+
+        if (0.0 > Max)
+        {
+            Max = 0.0;
         }
     }
 

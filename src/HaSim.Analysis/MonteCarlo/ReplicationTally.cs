@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using HaSim.Analysis.RareEvents;
 using HaSim.Model.Incidents;
 using HaSim.Model.Names;
@@ -195,22 +194,11 @@ public sealed class ReplicationTally : IRunObserver
 
         mode.PendingIncidents++;
         mode.PendingDowntime += attributed;
-        var stages = incident.Stages;
-        if (stages is List<RecoveryStage> list)
+        // Read in place rather than copying each stage through the list interface.
+        var stages = incident.StageSpan;
+        for (int k = 0; k < stages.Length; k++)
         {
-            // The usual case: read the stages in place rather than copying each through the interface.
-            var span = CollectionsMarshal.AsSpan(list);
-            for (int k = 0; k < span.Length; k++)
-            {
-                RecordStage(in span[k], slot, k, start, end);
-            }
-        }
-        else
-        {
-            for (int k = 0; k < stages.Count; k++)
-            {
-                RecordStage(stages[k], slot, k, start, end);
-            }
+            RecordStage(in stages[k], slot, k, start, end);
         }
 
         IncidentHook?.Invoke(incident);

@@ -263,7 +263,17 @@ public sealed class StageRunner
         }
 
         run.WaitingForTimer = false;
-        _running.Remove(run);
+
+        // By reference, from the end: the run ending is usually the latest started, and no equality comparer is needed.
+        for (int i = _running.Count - 1; i >= 0; i--)
+        {
+            if (ReferenceEquals(_running[i], run))
+            {
+                _running.RemoveAt(i);
+                break;
+            }
+        }
+
         _host.RunEnded(run);
         _free.Push(run);
     }

@@ -60,10 +60,6 @@ internal sealed class FailureModeAccumulator
 
     public static StatisticAccumulator[] NewFigures() => [.. MetricTable.IncidentFigures.Select(m => new StatisticAccumulator(Quanta.For(m.Unit)))];
 
-    /// <summary>Whether <see cref="MetricTable.IncidentFigures"/> is the list <see cref="AddKnownFigures"/> reads directly.</summary>
-    internal static bool FiguresAreKnown { get; } = MetricTable.IncidentFigures.SequenceEqual(
-        [MetricTable.Rto, MetricTable.ServerRto, MetricTable.Detection, MetricTable.RpoBytes, MetricTable.RpoSeconds, MetricTable.AbortedTransactions]);
-
     public void Add(Incident incident)
     {
         Incidents++;
@@ -72,19 +68,6 @@ internal sealed class FailureModeAccumulator
             Unrecovered++;
         }
 
-        if (FiguresAreKnown)
-        {
-            AddKnownFigures(incident);
-        }
-        else
-        {
-            AddFiguresByTable(incident);
-        }
-    }
-
-    /// <summary>Adds the incident's figures as each metric reads them (one delegate call per figure).</summary>
-    internal void AddFiguresByTable(Incident incident)
-    {
         var figures = MetricTable.IncidentFigures;
         for (int k = 0; k < figures.Count; k++)
         {
@@ -93,35 +76,6 @@ internal sealed class FailureModeAccumulator
                 Figures[k].Add(value);
             }
         }
-    }
-
-    /// <summary>
-    /// Adds the incident's figures reading its fields directly, as the metrics of
-    /// <see cref="MetricTable.IncidentFigures"/> do (a test holds the two paths to the same state):
-    /// this runs for every incident, and the delegate calls cost more than the reads.
-    /// </summary>
-    internal void AddKnownFigures(Incident incident)
-    {
-        var figures = Figures;
-        double start = incident.StartSeconds;
-        if (incident.ClientRestoredSeconds is double client)
-        {
-            figures[0].Add(client - start);
-        }
-
-        if (incident.ServerRestoredSeconds is double server)
-        {
-            figures[1].Add(server - start);
-        }
-
-        if (incident.DetectedSeconds is double detected)
-        {
-            figures[2].Add(detected - start);
-        }
-
-        figures[3].Add(incident.RpoBytes);
-        figures[4].Add(incident.RpoSeconds);
-        figures[5].Add(incident.TransactionsAborted);
     }
 
     public void Merge(FailureModeAccumulator o)

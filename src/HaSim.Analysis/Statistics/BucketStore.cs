@@ -46,6 +46,8 @@ internal sealed class BucketStore
     public long this[int index] =>
         index >= _offset && index - _offset < _counts.Length ? _counts[index - _offset] : 0;
 
+    /// <summary>Adds <paramref name="count"/> to the count of <paramref name="index"/>, growing the store if it does not cover it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per value a sketch adds: the covered case first
     public void Add(int index, long count)
     {
         if (count == 0)
@@ -53,21 +55,6 @@ internal sealed class BucketStore
             return;
         }
 
-        EnsureCovers(index, index);
-        checked
-        {
-            _counts[index - _offset] += count;
-            TotalCount += count;
-        }
-
-        MinIndex = Math.Min(MinIndex, index);
-        MaxIndex = Math.Max(MaxIndex, index);
-    }
-
-    /// <summary>Adds one to the count of <paramref name="index"/>: <see cref="Add"/> with the covered case first.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per value a sketch adds
-    public void Increment(int index)
-    {
         // In 64 bits, so an index far from the offset cannot wrap into the array.
         var k = (long)index - _offset;
         if ((ulong)k >= (ulong)_counts.Length)
@@ -78,8 +65,8 @@ internal sealed class BucketStore
 
         checked
         {
-            _counts[k]++;
-            TotalCount++;
+            _counts[k] += count;
+            TotalCount += count;
         }
 
         if (index < MinIndex)

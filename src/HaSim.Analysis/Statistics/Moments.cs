@@ -68,8 +68,18 @@ public sealed class Moments
     /// <exception cref="ArgumentOutOfRangeException">The value is not finite or too large for the resolution.</exception>
     public void Add(double value)
     {
-        _sum.Add(value);
-        value += 0.0; // -0 becomes +0, so min and max never depend on the order of signed zeros
+        if (value == 0)
+        {
+            // Zeros are common (no data lost) and need no quantising. -0 is recorded as +0, so min and
+            // max never depend on the order of signed zeros.
+            _sum.AddZeros(1);
+            value = 0.0;
+        }
+        else
+        {
+            _sum.Add(value);
+        }
+
         if (value < Min)
         {
             Min = value;
@@ -78,21 +88,6 @@ public sealed class Moments
         if (value > Max)
         {
             Max = value;
-        }
-    }
-
-    /// <summary>Adds one zero (either sign): what <see cref="Add"/> does with it, without quantising.</summary>
-    internal void AddZero()
-    {
-        _sum.AddZeros(1);
-        if (0.0 < Min)
-        {
-            Min = 0.0;
-        }
-
-        if (0.0 > Max)
-        {
-            Max = 0.0;
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -97,13 +98,25 @@ public sealed partial class QuantileSketch
             _ = Count + count;
         }
 
+        Record(value, count);
+    }
+
+    /// <summary>
+    /// Adds one value that has passed <see cref="Add"/>'s checks elsewhere: for <see cref="StatisticAccumulator"/>,
+    /// whose moments refuse a value that is not finite first, and whose checked count bounds this sketch's.
+    /// </summary>
+    internal void AddPrechecked(double value) => Record(value, 1);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Record(double value, long count)
+    {
         if (value > 0)
         {
-            _positive.Add(_mapping.Index(value), count);
+            _positive.Add(LogIndexMapping.Index(value, _multiplier), count);
         }
         else if (value < 0)
         {
-            _negative.Add(_mapping.Index(-value), count);
+            _negative.Add(LogIndexMapping.Index(-value, _multiplier), count);
         }
         else
         {
@@ -119,52 +132,6 @@ public sealed partial class QuantileSketch
         if (value > Max)
         {
             Max = value;
-        }
-    }
-
-    /// <summary>
-    /// Adds one finite, non-zero value: <see cref="Add"/> without its checks, for callers that have
-    /// made them (<see cref="StatisticAccumulator"/> quantises the value first, and its moments' checked
-    /// count bounds this sketch's).
-    /// </summary>
-    internal void AddNonZero(double value)
-    {
-        if (value > 0)
-        {
-            _positive.Increment(LogIndexMapping.Index(value, _multiplier));
-        }
-        else
-        {
-            _negative.Increment(LogIndexMapping.Index(-value, _multiplier));
-        }
-
-        if (value < Min)
-        {
-            Min = value;
-        }
-
-        if (value > Max)
-        {
-            Max = value;
-        }
-    }
-
-    /// <summary>Adds one zero (either sign, recorded as +0), as <see cref="Add"/> does.</summary>
-    internal void AddZero()
-    {
-        checked
-        {
-            ZeroCount++;
-        }
-
-        if (0.0 < Min)
-        {
-            Min = 0.0;
-        }
-
-        if (0.0 > Max)
-        {
-            Max = 0.0;
         }
     }
 

@@ -39,16 +39,8 @@ public sealed class StatisticAccumulator
     /// <exception cref="ArgumentOutOfRangeException">The value is not finite or too large for the resolution.</exception>
     public void Add(double value)
     {
-        // Zeros are common (no data lost, an untouched month) and need neither quantising nor a bucket.
-        if (value == 0)
-        {
-            Moments.AddZero();
-            Sketch.AddZero();
-            return;
-        }
-
         Moments.Add(value); // validates first, so a rejected value reaches neither
-        Sketch.AddNonZero(value);
+        Sketch.AddPrechecked(value);
     }
 
     /// <summary>Adds the contents of <paramref name="other"/> (exact and order-independent).</summary>

@@ -35,8 +35,8 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
     private readonly RandomStream _dnsCache;
     private readonly List<Fault> _scripted = [];
     private readonly DegradedKind[] _degradedKinds;
-    private readonly double[] _degradedSince;
-    private int _degradedOpen;
+    private readonly double[] _degradedSince; // valid for the kinds in _degradedOpen
+    private int _degradedOpen; // the degraded kinds open now, one bit each (see DegradedBit)
     private readonly bool _reuseRecords;
     private Incident? _open;
     private Incident? _spareIncident;
@@ -87,7 +87,7 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
             throw new ArgumentException($"{architecture.Kind} declares {_degradedKinds.Length} degraded kinds; at most 31 fit the set {nameof(DegradedNow)} returns.", nameof(architecture));
         }
 
-        _degradedSince = [.. _degradedKinds.Select(_ => double.NaN)];
+        _degradedSince = new double[_degradedKinds.Length];
         Targets = architecture.Targets(Parameters);
         _lastEntry = Simulation.Now;
         _accruedAt = Simulation.Now;
@@ -658,13 +658,12 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
 
     private void EndDegraded(int k)
     {
-        double since = _degradedSince[k];
-        if (double.IsNaN(since))
+        if ((_degradedOpen & (1 << k)) == 0)
         {
             return;
         }
 
-        _degradedSince[k] = double.NaN;
+        double since = _degradedSince[k];
         _degradedOpen &= ~(1 << k);
         int? incident = since == _lastClosedAt ? _lastClosedIncident : null;
         DegradedInterval record;

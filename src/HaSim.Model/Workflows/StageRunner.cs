@@ -20,10 +20,6 @@ public sealed class StageRunner
     private readonly Stack<WorkflowRun> _free = new();
     private long _stages;
 
-    // Runs whose stage waits for a condition: most waits are timed, and with none the settle round
-    // has no conditions to look at.
-    private int _waitingOnConditions;
-
     internal StageRunner(IStageHost host) => _host = host;
 
     /// <summary>The runs still going, in the order they started.</summary>
@@ -84,11 +80,6 @@ public sealed class StageRunner
     /// <summary>Ends the waits whose conditions now hold and moves their runs on; returns true if any did.</summary>
     internal bool CheckConditions()
     {
-        if (_waitingOnConditions == 0)
-        {
-            return false;
-        }
-
         bool any = false;
         int i = 0;
         while (i < _running.Count)
@@ -97,7 +88,6 @@ public sealed class StageRunner
             if (run.IsRunning && run.WaitingFor is { } condition && condition())
             {
                 run.WaitingFor = null;
-                _waitingOnConditions--;
                 EndInnermost(run);
                 Advance(run);
                 any = true;
@@ -186,7 +176,7 @@ public sealed class StageRunner
                     if (double.IsPositiveInfinity(seconds))
                     {
                         // It never ends by itself (a replica that can never catch up): only cancellation ends it.
-                        WaitFor(run, Never);
+                        run.WaitingFor = Never;
                         return changed;
                     }
 
@@ -200,7 +190,7 @@ public sealed class StageRunner
                     }
 
                     Begin(run, step.StageId!, scope, null);
-                    WaitFor(run, step.Condition!);
+                    run.WaitingFor = step.Condition;
                     return changed;
 
                 default:
@@ -209,13 +199,6 @@ public sealed class StageRunner
         }
 
         return changed;
-    }
-
-    private void WaitFor(WorkflowRun run, Func<bool> condition)
-    {
-        System.Diagnostics.Debug.Assert(run.WaitingFor is null, "A run waits for one thing at a time.");
-        run.WaitingFor = condition;
-        _waitingOnConditions++;
     }
 
     private static void Wait(WorkflowRun run, double seconds, Kernel.Simulation sim)
@@ -256,12 +239,7 @@ public sealed class StageRunner
     {
         run.State = state;
         run.StepRequirement = null;
-        if (run.WaitingFor is not null)
-        {
-            run.WaitingFor = null;
-            _waitingOnConditions--;
-        }
-
+        run.WaitingFor = null;
         run.WaitingForTimer = false;
 
         // By reference, from the end: the run ending is usually the latest started, and no equality comparer is needed.

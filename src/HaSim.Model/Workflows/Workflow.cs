@@ -16,7 +16,7 @@ public sealed class Workflow
         Name = name;
         Scope = scope;
         StepArray = [.. steps];
-        Steps = StepArray;
+        Steps = Array.AsReadOnly(StepArray);
         MayLoseData = mayLoseData;
         Requires = requires;
     }

@@ -9,9 +9,10 @@ namespace HaSim.Benchmarks;
 /// <summary>
 /// <c>--presets [replications] [filter]</c>: Monte Carlo throughput of each preset as
 /// <c>hasim run --years 100</c> runs it, measured in CPU time (far steadier than wall time on a
-/// shared machine): database-years per CPU-second, bytes allocated per database-year and kernel
-/// events per database-year on one thread; then the whole run on 1 and 2 threads, with the CPU
-/// ratio (2-thread CPU over 1-thread CPU: 1.0 means the second thread costs nothing extra).
+/// shared machine): database-years per CPU-second, bytes allocated, kernel events, settles, settle
+/// rounds and stage-only transitions per database-year on one thread; then the whole run on 1 and 2
+/// threads, with the CPU ratio (2-thread CPU over 1-thread CPU: 1.0 means the second thread costs
+/// nothing extra).
 /// </summary>
 public static class PresetQuickRun
 {
@@ -21,7 +22,7 @@ public static class PresetQuickRun
     {
         Console.WriteLine($"presets: {replications} replications x {Years} years each; warm-up first; CPU = user + system time of this process");
         Console.WriteLine();
-        Console.WriteLine($"{"preset",-26} {"db-yr/CPU-s",12} {"B/db-yr",9} {"events/db-yr",13} {"incidents/db-yr",16} {"1-thr CPU s",12} {"2-thr CPU s",12} {"2/1 CPU",8}");
+        Console.WriteLine($"{"preset",-26} {"db-yr/CPU-s",12} {"B/db-yr",9} {"events/db-yr",13} {"incidents/db-yr",16} {"settles/db-yr",14} {"rounds/db-yr",13} {"stage-only/db-yr",17} {"1-thr CPU s",12} {"2-thr CPU s",12} {"2/1 CPU",8}");
         foreach (var preset in PresetCatalog.All.Where(p => filter is null || p.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)))
         {
             var scenario = ScenarioLoader.Parse($"preset: {preset.Name}\n", $"{preset.Name}.yaml");
@@ -32,7 +33,7 @@ public static class PresetQuickRun
             double two = Cpu(() => MonteCarloRunner.Run(scenario, settings, ShardSpec.Whole, 2));
             double dbYears = replications * Years;
             Console.WriteLine(
-                $"{preset.Name,-26} {dbYears / serial.CpuSeconds,12:N0} {serial.Bytes / dbYears,9:N0} {serial.Events / dbYears,13:N1} {serial.Incidents / dbYears,16:N2} {one,12:F2} {two,12:F2} {two / one,8:F2}");
+                $"{preset.Name,-26} {dbYears / serial.CpuSeconds,12:N0} {serial.Bytes / dbYears,9:N0} {serial.Work.Events / dbYears,13:N1} {serial.Incidents / dbYears,16:N2} {serial.Work.Settles / dbYears,14:N1} {serial.Work.SettleRounds / dbYears,13:N1} {serial.Work.StageOnlyTransitions / dbYears,17:N1} {one,12:F2} {two,12:F2} {two / one,8:F2}");
         }
 
         return 0;
@@ -53,24 +54,24 @@ public static class PresetQuickRun
         while (spent < 1.0);
     }
 
-    private static (double CpuSeconds, long Bytes, long Events, long Incidents) Serial(Scenario scenario, MonteCarloSettings settings, int replications)
+    private static (double CpuSeconds, long Bytes, ReplicationWork Work, long Incidents) Serial(Scenario scenario, MonteCarloSettings settings, int replications)
     {
         var accumulator = new MonteCarloAccumulator(settings);
         var tally = new ReplicationTally(accumulator);
         GC.Collect();
-        long events = 0;
+        var work = default(ReplicationWork);
         long bytes = GC.GetAllocatedBytesForCurrentThread();
         double cpu = Cpu(() =>
         {
             for (int r = 0; r < replications; r++)
             {
                 tally.Begin();
-                ReplicationRunner.Run(scenario, settings.Seed, r, settings.Years, tally, out long e);
+                ReplicationRunner.Run(scenario, settings.Seed, r, settings.Years, tally, out var w);
                 tally.Complete();
-                events += e;
+                work += w;
             }
         });
-        return (cpu, GC.GetAllocatedBytesForCurrentThread() - bytes, events, accumulator.Incidents);
+        return (cpu, GC.GetAllocatedBytesForCurrentThread() - bytes, work, accumulator.Incidents);
     }
 
     private static double Cpu(Action run)

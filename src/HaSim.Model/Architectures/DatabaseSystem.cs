@@ -114,6 +114,12 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
     /// <summary>How many checker observations have run (each checker called at each change point), for reports of what was checked.</summary>
     public long InvariantChecks { get; private set; }
 
+    /// <summary>How many times the system settled (re-evaluated after a change), for benchmarks of the work per simulated year.</summary>
+    public long Settles { get; private set; }
+
+    /// <summary>How many rounds those settles took: a round that changed something is followed by another.</summary>
+    public long SettleRounds { get; private set; }
+
     /// <summary>
     /// True if incidents, degraded intervals and the faults of recurring failures are reused once
     /// reported (the observer keeps none of them and no checker watches): a long run then allocates
@@ -441,12 +447,14 @@ public abstract class DatabaseSystem : IStageHost, IInfrastructureTenant, ISched
         }
 
         _settling = true;
+        Settles++;
         try
         {
             int rounds = 0;
             do
             {
                 _again = false;
+                SettleRounds++;
                 if (Runner.CancelInvalid())
                 {
                     _again = true;

@@ -22,6 +22,9 @@ public sealed class StageRunner
 
     internal StageRunner(IStageHost host) => _host = host;
 
+    /// <summary>How many timed stages gave way to the next without an action between them: events that changed no component and needed no settle.</summary>
+    public long StageOnlyTransitions { get; private set; }
+
     /// <summary>The runs still going, in the order they started.</summary>
     public IReadOnlyList<WorkflowRun> Running => _running;
 
@@ -127,6 +130,10 @@ public sealed class StageRunner
         if (Advance(run))
         {
             _host.Settle(run);
+        }
+        else
+        {
+            StageOnlyTransitions++;
         }
     }
 

@@ -21,16 +21,16 @@ public static class ReplicationRunner
     public static double Run(Scenario scenario, ulong rootSeed, long index, double years, IRunObserver observer, bool checkInvariants = false) =>
         Run(scenario, rootSeed, index, years, observer, out _, checkInvariants);
 
-    /// <summary>As <see cref="Run(Scenario, ulong, long, double, IRunObserver, bool)"/>, also giving the kernel events the replication processed.</summary>
-    public static double Run(Scenario scenario, ulong rootSeed, long index, double years, IRunObserver observer, out long events, bool checkInvariants = false) =>
-        Run(scenario, rootSeed, index, years, observer, out events, checkInvariants, CancellationToken.None);
+    /// <summary>As <see cref="Run(Scenario, ulong, long, double, IRunObserver, bool)"/>, also giving the work the replication took.</summary>
+    public static double Run(Scenario scenario, ulong rootSeed, long index, double years, IRunObserver observer, out ReplicationWork work, bool checkInvariants = false) =>
+        Run(scenario, rootSeed, index, years, observer, out work, checkInvariants, CancellationToken.None);
 
     /// <summary>
-    /// As <see cref="Run(Scenario, ulong, long, double, IRunObserver, out long, bool)"/>, stopping with
+    /// As <see cref="Run(Scenario, ulong, long, double, IRunObserver, out ReplicationWork, bool)"/>, stopping with
     /// <see cref="OperationCanceledException"/> within a few thousand events of <paramref name="cancellation"/>
     /// being cancelled. Every replication is bounded by <see cref="WorkEstimate.EventLimit"/>.
     /// </summary>
-    public static double Run(Scenario scenario, ulong rootSeed, long index, double years, IRunObserver observer, out long events, bool checkInvariants, CancellationToken cancellation)
+    public static double Run(Scenario scenario, ulong rootSeed, long index, double years, IRunObserver observer, out ReplicationWork work, bool checkInvariants, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(observer);
@@ -54,7 +54,7 @@ public static class ReplicationRunner
             WorkCounters.Add(system.Simulation.ProcessedEventCount);
         }
 
-        events = system.Simulation.ProcessedEventCount;
+        work = new ReplicationWork(system.Simulation.ProcessedEventCount, system.Settles, system.SettleRounds, system.Runner.StageOnlyTransitions);
         return horizon;
     }
 }

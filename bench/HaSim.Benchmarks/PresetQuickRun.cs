@@ -54,25 +54,39 @@ public static class PresetQuickRun
         while (spent < 1.0);
     }
 
-    private static (double CpuSeconds, long Bytes, ReplicationWork Work, long Incidents) Serial(Scenario scenario, MonteCarloSettings settings, int replications)
+    private static (double CpuSeconds, long Bytes, WorkCount Work, long Incidents) Serial(Scenario scenario, MonteCarloSettings settings, int replications)
     {
         var accumulator = new MonteCarloAccumulator(settings);
         var tally = new ReplicationTally(accumulator);
         GC.Collect();
-        var work = default(ReplicationWork);
+        var work = default(WorkCount);
         long bytes = GC.GetAllocatedBytesForCurrentThread();
         double cpu = Cpu(() =>
         {
             for (int r = 0; r < replications; r++)
             {
                 tally.Begin();
-                ReplicationRunner.Run(scenario, settings.Seed, r, settings.Years, tally, out var w);
+                work += RunReplication(scenario, settings, r, tally);
                 tally.Complete();
-                work += w;
             }
         });
         return (cpu, GC.GetAllocatedBytesForCurrentThread() - bytes, work, accumulator.Incidents);
     }
+
+#if LEGACY_REPLICATION_API
+    // A base build from before replications reported their work (bench/compare-builds): only its events are known.
+    private static WorkCount RunReplication(Scenario scenario, MonteCarloSettings settings, int replication, ReplicationTally tally)
+    {
+        ReplicationRunner.Run(scenario, settings.Seed, replication, settings.Years, tally, out long events);
+        return new WorkCount(events, 0, 0, 0);
+    }
+#else
+    private static WorkCount RunReplication(Scenario scenario, MonteCarloSettings settings, int replication, ReplicationTally tally)
+    {
+        ReplicationRunner.Run(scenario, settings.Seed, replication, settings.Years, tally, out var w);
+        return new WorkCount(w.Events, w.Settles, w.SettleRounds, w.StageOnlyTransitions);
+    }
+#endif
 
     private static double Cpu(Action run)
     {
@@ -83,4 +97,11 @@ public static class PresetQuickRun
         process.Refresh();
         return (process.TotalProcessorTime - before).TotalSeconds;
     }
+}
+
+/// <summary>The work counts of <see cref="ReplicationRunner"/>, summed over replications (its own type, so the harness also builds against older builds).</summary>
+internal readonly record struct WorkCount(long Events, long Settles, long SettleRounds, long StageOnlyTransitions)
+{
+    public static WorkCount operator +(WorkCount a, WorkCount b) =>
+        new(a.Events + b.Events, a.Settles + b.Settles, a.SettleRounds + b.SettleRounds, a.StageOnlyTransitions + b.StageOnlyTransitions);
 }

@@ -54,12 +54,12 @@ public static class PresetQuickRun
         while (spent < 1.0);
     }
 
-    private static (double CpuSeconds, long Bytes, WorkCount Work, long Incidents) Serial(Scenario scenario, MonteCarloSettings settings, int replications)
+    private static (double CpuSeconds, long Bytes, ReplicationWork Work, long Incidents) Serial(Scenario scenario, MonteCarloSettings settings, int replications)
     {
         var accumulator = new MonteCarloAccumulator(settings);
         var tally = new ReplicationTally(accumulator);
         GC.Collect();
-        var work = default(WorkCount);
+        var work = default(ReplicationWork);
         long bytes = GC.GetAllocatedBytesForCurrentThread();
         double cpu = Cpu(() =>
         {
@@ -73,20 +73,17 @@ public static class PresetQuickRun
         return (cpu, GC.GetAllocatedBytesForCurrentThread() - bytes, work, accumulator.Incidents);
     }
 
+    private static ReplicationWork RunReplication(Scenario scenario, MonteCarloSettings settings, int replication, ReplicationTally tally)
+    {
 #if LEGACY_REPLICATION_API
-    // A base build from before replications reported their work (bench/compare-builds): only its events are known.
-    private static WorkCount RunReplication(Scenario scenario, MonteCarloSettings settings, int replication, ReplicationTally tally)
-    {
+        // A base build from before replications reported their work (bench/compare-builds): only its events are known.
         ReplicationRunner.Run(scenario, settings.Seed, replication, settings.Years, tally, out long events);
-        return new WorkCount(events, 0, 0, 0);
-    }
+        return new ReplicationWork(events, 0, 0, 0);
 #else
-    private static WorkCount RunReplication(Scenario scenario, MonteCarloSettings settings, int replication, ReplicationTally tally)
-    {
-        ReplicationRunner.Run(scenario, settings.Seed, replication, settings.Years, tally, out var w);
-        return new WorkCount(w.Events, w.Settles, w.SettleRounds, w.StageOnlyTransitions);
-    }
+        ReplicationRunner.Run(scenario, settings.Seed, replication, settings.Years, tally, out var work);
+        return work;
 #endif
+    }
 
     private static double Cpu(Action run)
     {
@@ -99,9 +96,11 @@ public static class PresetQuickRun
     }
 }
 
-/// <summary>The work counts of <see cref="ReplicationRunner"/>, summed over replications (its own type, so the harness also builds against older builds).</summary>
-internal readonly record struct WorkCount(long Events, long Settles, long SettleRounds, long StageOnlyTransitions)
+#if LEGACY_REPLICATION_API
+/// <summary>Stands in for <c>HaSim.Scenarios.Running.ReplicationWork</c> in a base build that predates it.</summary>
+internal readonly record struct ReplicationWork(long Events, long Settles, long SettleRounds, long StageOnlyTransitions)
 {
-    public static WorkCount operator +(WorkCount a, WorkCount b) =>
+    public static ReplicationWork operator +(ReplicationWork a, ReplicationWork b) =>
         new(a.Events + b.Events, a.Settles + b.Settles, a.SettleRounds + b.SettleRounds, a.StageOnlyTransitions + b.StageOnlyTransitions);
 }
+#endif

@@ -19,7 +19,7 @@ namespace HaSim.Analysis.MonteCarlo;
 /// </remarks>
 public sealed class MonteCarloAccumulator
 {
-    /// <summary>The monthly uptime thresholds whose probabilities are reported ("a month has at least this uptime").</summary>
+    /// <summary>The monthly uptime thresholds whose probabilities are reported ("a month has at least this uptime"), in decreasing order (the tally counts a month once, at the first it meets).</summary>
     public static IReadOnlyList<double> UptimeBands { get; } = [1.0, 0.99999, 0.9999, 0.9995, 0.999, 0.995, 0.99, 0.95, 0.9];
 
     private const string FormatName = "hasim.monte-carlo-accumulator";

@@ -30,7 +30,6 @@ public sealed class ReplicationTally : IRunObserver
     private readonly List<FailureModeAccumulator> _modes = [];
     private readonly List<StageAccumulator> _stages = [];
     private readonly List<DegradedAccumulator> _degraded = [];
-    private readonly long[] _bands;
     private readonly long[] _tiers;
     private readonly YearMarks _years;
 
@@ -57,11 +56,11 @@ public sealed class ReplicationTally : IRunObserver
     private StageId?[] _hintKeys = new StageId?[8 * StageHints];
     private StageAccumulator?[] _hintValues = new StageAccumulator?[8 * StageHints];
 
-    // Per uptime band, months whose first band met is that one: the bands are in decreasing order,
-    // so a month meets that band and every later one (summed into the band counts at the end).
+    // Per uptime band, months whose first band met is that one: the bands are in decreasing order
+    // (MonteCarloAccumulator.UptimeBands), so a month meets that band and every later one, summed
+    // into the band counts at the end.
     private readonly double[] _bandUptimes;
     private readonly long[] _firstBands;
-    private readonly bool _bandsDescending;
 
     // Months with at least this uptime earn no credit: every tier with a credit needs less.
     private readonly double _noCreditFrom = double.NegativeInfinity;
@@ -88,9 +87,7 @@ public sealed class ReplicationTally : IRunObserver
         _horizon = _settings.HorizonSeconds;
         _months = _settings.MonthsPerReplication;
         _bandUptimes = [.. MonteCarloAccumulator.UptimeBands];
-        _bands = new long[_bandUptimes.Length];
         _firstBands = new long[_bandUptimes.Length];
-        _bandsDescending = _bandUptimes.Zip(_bandUptimes.Skip(1)).All(pair => pair.First >= pair.Second);
         _tiers = new long[_settings.CreditTiers.Count];
         foreach (var tier in _settings.CreditTiers)
         {
@@ -133,7 +130,6 @@ public sealed class ReplicationTally : IRunObserver
         _monthDowntime = 0;
         _missed = 0;
         ResetPending();
-        Array.Clear(_bands);
         Array.Clear(_firstBands);
         Array.Clear(_tiers);
         _years.Begin();
@@ -344,10 +340,10 @@ public sealed class ReplicationTally : IRunObserver
 
         t.MonthsMissed.Add(_missed, _months);
         long met = 0;
-        for (int k = 0; k < _bands.Length; k++)
+        for (int k = 0; k < _firstBands.Length; k++)
         {
             met += _firstBands[k];
-            t.Bands[k].Add(_bands[k] + met, _months);
+            t.Bands[k].Add(met, _months);
         }
 
         for (int k = 0; k < _tiers.Length; k++)
@@ -440,25 +436,12 @@ public sealed class ReplicationTally : IRunObserver
         }
 
         var bands = _bandUptimes;
-        if (_bandsDescending)
+        for (int k = 0; k < bands.Length; k++)
         {
-            for (int k = 0; k < bands.Length; k++)
+            if (uptime >= bands[k])
             {
-                if (uptime >= bands[k])
-                {
-                    _firstBands[k]++;
-                    break;
-                }
-            }
-        }
-        else
-        {
-            for (int k = 0; k < bands.Length; k++)
-            {
-                if (uptime >= bands[k])
-                {
-                    _bands[k]++;
-                }
+                _firstBands[k]++;
+                break;
             }
         }
 

@@ -48,6 +48,16 @@ public sealed class TallyFastPathTests
     }
 
     [Fact]
+    public void UptimeBandsAreInDecreasingOrderAsTheTallyCountsThem()
+    {
+        var bands = MonteCarloAccumulator.UptimeBands;
+        for (int k = 1; k < bands.Count; k++)
+        {
+            Assert.True(bands[k] < bands[k - 1], $"band {k} ({bands[k]}) is not below band {k - 1} ({bands[k - 1]})");
+        }
+    }
+
+    [Fact]
     public void MonthsCloseIntoTheBandsTiersAndCreditsOfTheGeneralRule()
     {
         // Tiers out of order, one without credit and two with the same threshold, so the first tier

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using HaSim.Analysis.MonteCarlo;
 using HaSim.Model.Presets;
@@ -35,7 +34,7 @@ public static class WorkerCpuRun
         {
             var scenario = ScenarioLoader.Parse($"preset: {preset.Name}\n", $"{preset.Name}.yaml");
             var settings = MonteCarloSettings.For(scenario, Years, replications, seed: 1);
-            Measure(scenario, settings, Math.Max(2, replications / 5), 2);
+            PresetQuickRun.WarmUp(scenario, settings, Math.Max(1, replications / 10));
             var one = new List<(double Workers, double Process)>();
             var two = new List<(double Workers, double Process)>();
             for (int r = 0; r < rounds; r++)
@@ -78,21 +77,19 @@ public static class WorkerCpuRun
             });
         }
 
-        var process = Process.GetCurrentProcess();
-        process.Refresh();
-        var before = process.TotalProcessorTime;
-        foreach (var t in threads)
+        double process = PresetQuickRun.Cpu(() =>
         {
-            t.Start();
-        }
+            foreach (var t in threads)
+            {
+                t.Start();
+            }
 
-        foreach (var t in threads)
-        {
-            t.Join();
-        }
-
-        process.Refresh();
-        return (cpu.Sum(), (process.TotalProcessorTime - before).TotalSeconds);
+            foreach (var t in threads)
+            {
+                t.Join();
+            }
+        });
+        return (cpu.Sum(), process);
     }
 
     private static double Median(IEnumerable<double> values)
